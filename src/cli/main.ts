@@ -1,0 +1,68 @@
+// The `marsad` command line: parses arguments, calls the library, formats. Diagnostics go to stderr,
+// data to stdout; exit 0 when everything succeeded, 1 when some input failed, 2 on a usage error.
+import { parseArgs } from 'node:util';
+import { MarsadError, isMarsadError } from '../model/errors.js';
+import { analysisJsonSchema } from '../model/analysis.js';
+import { runAnalyze } from './analyze.js';
+
+export interface Io {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+const USAGE = `marsad — an Arabic news event observatory
+
+Usage:
+  marsad analyze PATH... [--format json|jsonl|pretty] [--no-ner] [--timings]
+                 [--input-format text|html|feed|jsonl] [--resources DIR]
+      Analyse articles (files, directories, or - for stdin) and print one Analysis per article:
+      JSON for one article, JSONL for several or for JSONL input.
+  marsad schema    Print the JSON Schema of the Analysis output.
+  marsad help      Show this help.
+  marsad version   Print the version.
+`;
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'analyze':
+        return await runAnalyze(rest, io);
+      case 'schema':
+        parseArgs({ args: rest, options: {}, allowPositionals: false, strict: true });
+        io.stdout.write(JSON.stringify(analysisJsonSchema(), null, 2) + '\n');
+        return 0;
+      case 'version':
+      case '--version':
+        io.stdout.write(`${await version()}\n`);
+        return 0;
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.stdout.write(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new MarsadError('E_USAGE', `unknown command "${command}"; try "marsad help"`);
+    }
+  } catch (error) {
+    io.stderr.write(`marsad: ${formatError(error)}\n`);
+    return isMarsadError(error) && error.code !== 'E_USAGE' ? 1 : 2;
+  }
+}
+
+/** One line for a user: the message and its code; a stack trace only for a bug (not a MarsadError). */
+export function formatError(error: unknown): string {
+  if (isMarsadError(error)) return `${error.source ? `${error.source}: ` : ''}${error.message} [${error.code}]`;
+  if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+    return `${error.message}; try "marsad help" [E_USAGE]`;
+  }
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+async function version(): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}

@@ -1,0 +1,8 @@
+// The stage registry: a static typed map, so a pipeline is named, checked and built without side effects.
+import { sentences } from './sentences.js';
+import { times } from './times.js';
+import { ner } from './ner-stage.js';
+
+export const STAGES = { sentences, times, ner } as const;
+export type StageName = keyof typeof STAGES;
+export { sentences, times, ner };
