@@ -1,6 +1,7 @@
 // Peer benchmark: Lucene's ArabicAnalyzer (and its normalise + tokenise half) over the same texts as marsad.
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * "analyzer" is ArabicAnalyzer as shipped (StandardTokenizer, lower case, decimal digits, stop words,
  * ArabicNormalizationFilter, ArabicStemFilter); "normalize" is the same chain without stop words and
  * stemming, the counterpart of marsad's normalise + tokenise. Prints one JSON line on stdout:
- * tokens per pass, the seconds of each timed pass, RSS after loading and peak RSS (VmHWM) in kB.
+ * tokens per pass, the wall and process CPU seconds of each timed pass (CPU time counts every JVM
+ * thread, GC and JIT included), RSS after loading and peak RSS (VmHWM) in kB.
  */
 public final class LuceneArabicBench {
   private LuceneArabicBench() {}
@@ -57,6 +59,14 @@ public final class LuceneArabicBench {
       }
     }
     return new long[] {tokens, chars};
+  }
+
+  /** CPU time of the whole JVM process in ns (all threads), or -1 where the JVM does not expose it. */
+  static long processCpuNanos() {
+    java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean
+        ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime()
+        : -1;
   }
 
   static long statusKb(String field) throws IOException {
@@ -98,18 +108,26 @@ public final class LuceneArabicBench {
     long[] counts = {0, 0};
     for (int i = 0; i < warmup; i++) counts = pass(analyzer, texts);
     StringBuilder seconds = new StringBuilder();
+    StringBuilder cpuSeconds = new StringBuilder();
     for (int i = 0; i < repeat; i++) {
+      long c0 = processCpuNanos();
       long t0 = System.nanoTime();
       counts = pass(analyzer, texts);
       long t1 = System.nanoTime();
-      if (i > 0) seconds.append(',');
+      long c1 = processCpuNanos();
+      if (i > 0) {
+        seconds.append(',');
+        cpuSeconds.append(',');
+      }
       seconds.append((t1 - t0) / 1e9);
+      cpuSeconds.append(c0 < 0 ? "null" : String.valueOf((c1 - c0) / 1e9));
     }
     System.out.println(
         "{\"texts\":" + texts.size()
             + ",\"tokens\":" + counts[0]
             + ",\"checksum\":" + counts[1]
             + ",\"seconds\":[" + seconds + "]"
+            + ",\"cpuSeconds\":[" + cpuSeconds + "]"
             + ",\"rssAfterLoadKb\":" + rssAfterLoad
             + ",\"peakRssKb\":" + statusKb("VmHWM")
             + ",\"runtime\":\"Lucene " + org.apache.lucene.util.Version.LATEST + ", Java " + System.getProperty("java.version") + "\"}");

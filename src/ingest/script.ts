@@ -1,16 +1,5 @@
-// Script statistics for ingest: which characters are Arabic letters, and a guess of an article's language.
-
-/**
- * Arabic letters: the base block from hamza ء (U+0621) to ي (U+064A) without tatweel ـ (U+0640),
- * the extended letters ٱ..ۓ (U+0671–U+06D3, Persian/Urdu forms seen in loan names) and the
- * presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFC) that legacy encoders still emit.
- * آ (U+0622) and ء (U+0621) are inside the first range on purpose: dropping them is a classic bug.
- */
-export const ARABIC_LETTER = /[\u0621-\u063A\u0641-\u064A\u066E\u066F\u0671-\u06D3\u06D5\uFB50-\uFDFF\uFE70-\uFEFC]/u;
-export const ARABIC_LETTER_GLOBAL = new RegExp(ARABIC_LETTER.source, 'gu');
-
-/** Harakat (U+064B–U+0652: fathatan … sukun), superscript alef U+0670 and tatweel ـ U+0640. */
-export const HARAKAT_AND_TATWEEL = /[\u064B-\u0652\u0670\u0640]/gu;
+// Script statistics for ingest (Arabic vs Latin letters, a language guess) and paragraph tidying.
+import { isArabicLetter } from '../arabic/chars.js';
 
 /** Latin letters, ASCII and Latin-1/Extended-A (à, é, ç…). */
 export const LATIN_LETTER = /[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u017F]/u;
@@ -18,7 +7,8 @@ const LATIN_LETTER_GLOBAL = new RegExp(LATIN_LETTER.source, 'gu');
 
 /** Counts Arabic and Latin letters in `text`. */
 export function countLetters(text: string): { arabic: number; latin: number } {
-  const arabic = text.match(ARABIC_LETTER_GLOBAL)?.length ?? 0;
+  let arabic = 0;
+  for (let i = 0; i < text.length; i++) if (isArabicLetter(text.charCodeAt(i))) arabic++;
   const latin = text.match(LATIN_LETTER_GLOBAL)?.length ?? 0;
   return { arabic, latin };
 }

@@ -85,33 +85,160 @@ export function hashFeature(feature: string): number {
   return h >>> 0;
 }
 
-/** Per-token precomputed views used by the feature templates. */
-interface TokenView {
-  folded: string;
-  pro: string;
-  stem: string;
-  shape: string;
-  cluster: readonly [number, number, number] | undefined;
-  stemCluster: readonly [number, number, number] | undefined;
-  gaz: string;
+/** FNV-1a continued over more characters: hashing "ab" equals continuing the hash of "a" with "b". */
+function fnvContinue(h: number, text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
 }
 
-const BOUNDARY: TokenView = { folded: '<s>', pro: '', stem: '<s>', shape: 'S', cluster: undefined, stemCluster: undefined, gaz: '' };
+const FNV_OFFSET = 0x811c9dc5;
+const PIPE = '|';
 
 /**
- * Marks gazetteer matches, longest first, over the stems (first word may carry proclitics:
- * «وكازاخستان» matches «كازاخستان»). Returns per token a string such as "B-LOC" or "I-PER|LOC".
+ * Where features go: the string sink builds "name" + parts joined by "|" (for tests and inspection), the
+ * hash sink computes `hashFeature` of that same string without building it (the tagger's hot path).
  */
-function markGazetteer(views: TokenView[], lexicon: NerLexicon): void {
+interface FeatureSink {
+  add(name: string, a: string): void;
+  add2(name: string, a: string, b: string): void;
+  add3(name: string, a: string, b: string, c: string): void;
+}
+
+class StringSink implements FeatureSink {
+  readonly out: string[] = [];
+  add(name: string, a: string): void {
+    this.out.push(name + a);
+  }
+  add2(name: string, a: string, b: string): void {
+    this.out.push(name + a + PIPE + b);
+  }
+  add3(name: string, a: string, b: string, c: string): void {
+    this.out.push(name + a + PIPE + b + PIPE + c);
+  }
+}
+
+class HashSink implements FeatureSink {
+  out: number[] = [];
+  add(name: string, a: string): void {
+    this.out.push(fnvContinue(fnvContinue(FNV_OFFSET, name), a) >>> 0);
+  }
+  add2(name: string, a: string, b: string): void {
+    this.out.push(fnvContinue(fnvContinue(fnvContinue(fnvContinue(FNV_OFFSET, name), a), PIPE), b) >>> 0);
+  }
+  add3(name: string, a: string, b: string, c: string): void {
+    const h = fnvContinue(fnvContinue(fnvContinue(fnvContinue(FNV_OFFSET, name), a), PIPE), b);
+    this.out.push(fnvContinue(fnvContinue(h, PIPE), c) >>> 0);
+  }
+}
+
+/** What the templates need of one token; depends on the token and the lexicon only, so it is memoised. */
+interface TokenView {
+  readonly token: string;
+  readonly folded: string;
+  readonly pro: string;
+  readonly stem: string;
+  readonly shape: string;
+  readonly cluster: readonly [number, number, number] | undefined;
+  readonly stemCluster: readonly [number, number, number] | undefined;
+  /** The medium and fine cluster ids as strings (of `cluster`, else `stemCluster`), '' when unknown. */
+  readonly c1: string;
+  readonly c2: string;
+  /** Readings of the word for gazetteer lookup as a name's first word (see `firstForms`). */
+  readonly firstForms: readonly string[];
+  /** The hashes of the features that depend on this token alone. */
+  localHashes: Uint32Array | undefined;
+}
+
+const BOUNDARY: TokenView = {
+  token: '<s>',
+  folded: '<s>',
+  pro: '',
+  stem: '<s>',
+  shape: 'S',
+  cluster: undefined,
+  stemCluster: undefined,
+  c1: '',
+  c2: '',
+  firstForms: [],
+  localHashes: undefined,
+};
+
+/** Per-lexicon memo: token views, and for the gazetteer the longest entry starting with each first word. */
+interface LexiconIndex {
+  views: Map<string, TokenView>;
+  firstWordMax: Map<string, number>;
+}
+const INDEXES = new WeakMap<NerLexicon, LexiconIndex>();
+const VIEW_CACHE_SIZE = 300_000;
+
+function indexOf(lexicon: NerLexicon): LexiconIndex {
+  let index = INDEXES.get(lexicon);
+  if (index === undefined) {
+    const firstWordMax = new Map<string, number>();
+    for (const name of lexicon.gazetteer.keys()) {
+      const words = name.split(' ');
+      firstWordMax.set(words[0]!, Math.max(firstWordMax.get(words[0]!) ?? 0, words.length));
+    }
+    index = { views: new Map(), firstWordMax };
+    INDEXES.set(lexicon, index);
+  }
+  return index;
+}
+
+/**
+ * Readings of a first word for gazetteer lookup: whole, without a conjunction, without every proclitic.
+ * The surface split is ambiguous: «وبيروت» is و + بيروت, not و + ب + يروت, so each cut is tried.
+ */
+function firstFormsOf(folded: string, pro: string): string[] {
+  const forms = [folded];
+  for (let cut = 1; cut <= pro.length; cut++) forms.push(folded.slice(cut));
+  return forms;
+}
+
+function viewOf(token: string, lexicon: NerLexicon, index: LexiconIndex): TokenView {
+  const hit = index.views.get(token);
+  if (hit !== undefined) return hit;
+  const folded = foldForm(token);
+  const [pro, stem] = splitProclitics(folded);
+  const cluster = lexicon.clusters.get(folded);
+  const stemCluster = pro === '' ? undefined : (lexicon.clusters.get(stem) ?? lexicon.clusters.get('ال' + stem));
+  const c = cluster ?? stemCluster;
+  const view: TokenView = {
+    token,
+    folded,
+    pro,
+    stem,
+    shape: shapeOf(token),
+    cluster,
+    stemCluster,
+    c1: c === undefined ? '' : String(c[1]),
+    c2: c === undefined ? '' : String(c[2]),
+    firstForms: firstFormsOf(folded, pro).filter((f) => index.firstWordMax.has(f)),
+    localHashes: undefined,
+  };
+  if (index.views.size >= VIEW_CACHE_SIZE) index.views.clear();
+  index.views.set(token, view);
+  return view;
+}
+
+/**
+ * Gazetteer matches, longest first; a name's first word may carry proclitics («وكازاخستان» matches
+ * «كازاخستان»). Returns per token "" or a tag such as "B-LOC1" (one-word match) or "I-PER|LOC".
+ */
+function markGazetteer(views: readonly TokenView[], lexicon: NerLexicon, index: LexiconIndex): string[] {
   const n = views.length;
-  const max = lexicon.gazetteerMaxWords;
-  if (max === 0) return;
+  const gaz = new Array<string>(n).fill('');
+  if (lexicon.gazetteerMaxWords === 0) return gaz;
   let i = 0;
   while (i < n) {
     let matched = 0;
     let types = 0;
-    for (let len = Math.min(max, n - i); len >= 1 && matched === 0; len--) {
-      for (const firstForm of [views[i]!.folded, views[i]!.stem]) {
+    for (const firstForm of views[i]!.firstForms) {
+      const max = Math.min(index.firstWordMax.get(firstForm) ?? 0, n - i);
+      for (let len = max; len > matched; len--) {
         let key = firstForm;
         for (let k = 1; k < len; k++) key += ' ' + views[i + k]!.folded;
         const t = lexicon.gazetteer.get(key);
@@ -129,94 +256,121 @@ function markGazetteer(views: TokenView[], lexicon: NerLexicon): void {
     const names: string[] = [];
     for (let b = 0; b < GAZ_NAMES.length; b++) if (types & (1 << b)) names.push(GAZ_NAMES[b]!);
     const tag = names.join('|');
-    for (let k = 0; k < matched; k++) views[i + k]!.gaz = (k === 0 ? 'B-' : 'I-') + tag + (matched > 1 ? '' : '1');
+    for (let k = 0; k < matched; k++) gaz[i + k] = (k === 0 ? 'B-' : 'I-') + tag + (matched > 1 ? '' : '1');
     i += matched;
+  }
+  return gaz;
+}
+
+/** Features of the token alone (same wherever it occurs). */
+function localFeatures(v: TokenView, sink: FeatureSink): void {
+  sink.add('b', '');
+  sink.add('w=', v.token);
+  sink.add('f=', v.folded);
+  sink.add('sh=', v.shape);
+  sink.add('len=', String(Math.min(v.stem.length, 10)));
+  sink.add('pre1=', v.stem.slice(0, 1));
+  sink.add('pre2=', v.stem.slice(0, 2));
+  sink.add('pre3=', v.stem.slice(0, 3));
+  sink.add('suf1=', v.folded.slice(-1));
+  sink.add('suf2=', v.folded.slice(-2));
+  sink.add('suf3=', v.folded.slice(-3));
+  sink.add('suf4=', v.folded.slice(-4));
+  // Features whose value is empty (no proclitic, unknown cluster, no gazetteer match) are left out:
+  // always-on features act as extra biases and slow the perceptron down.
+  if (v.pro !== '') {
+    sink.add('s=', v.stem);
+    sink.add('p=', v.pro);
+  }
+  const c = v.cluster ?? v.stemCluster;
+  if (c !== undefined) {
+    sink.add('c0=', String(c[0]));
+    sink.add('c1=', String(c[1]));
+    sink.add('c2=', String(c[2]));
+  }
+  if (v.stemCluster !== undefined && v.cluster !== undefined) sink.add('sc2=', String(v.stemCluster[2]));
+}
+
+/** Features of the token in its sentence: neighbours, their clusters, gazetteer matches. */
+function contextFeatures(at: (i: number) => TokenView, gazAt: (i: number) => string, i: number, sink: FeatureSink): void {
+  const v = at(i);
+  const p1 = at(i - 1);
+  const p2 = at(i - 2);
+  const n1 = at(i + 1);
+  const n2 = at(i + 2);
+  sink.add('f-1=', p1.folded);
+  sink.add('f+1=', n1.folded);
+  sink.add('f-2=', p2.folded);
+  sink.add('f+2=', n2.folded);
+  sink.add2('f-1f=', p1.folded, v.folded);
+  sink.add2('ff+1=', v.folded, n1.folded);
+  sink.add3('sh-1sh+1=', p1.shape, v.shape, n1.shape);
+  if (p1.pro !== '') {
+    sink.add('s-1=', p1.stem);
+    sink.add('p-1=', p1.pro);
+  }
+  if (n1.pro !== '') {
+    sink.add('s+1=', n1.stem);
+    sink.add('p+1=', n1.pro);
+  }
+  if (p1.pro !== '' || p2.pro !== '') sink.add2('s-2s-1=', p2.stem, p1.stem);
+  const g = gazAt(i);
+  const g1 = gazAt(i - 1);
+  const g2 = gazAt(i + 1);
+  if (g !== '') sink.add('g=', g);
+  if (g1 !== '') sink.add('g-1=', g1);
+  if (g2 !== '') sink.add('g+1=', g2);
+  if (g !== '' || g1 !== '' || g2 !== '') sink.add3('gg=', g1, g, g2);
+  if (p1.c1 !== '') {
+    sink.add('c1-1=', p1.c1);
+    sink.add('c2-1=', p1.c2);
+  }
+  if (n1.c1 !== '') {
+    sink.add('c1+1=', n1.c1);
+    sink.add('c2+1=', n1.c2);
   }
 }
 
-function viewOf(token: string, lexicon: NerLexicon): TokenView {
-  const folded = foldForm(token);
-  const [pro, stem] = splitProclitics(folded);
-  return {
-    folded,
-    pro,
-    stem,
-    shape: shapeOf(token),
-    cluster: lexicon.clusters.get(folded),
-    stemCluster: pro === '' ? undefined : lexicon.clusters.get(stem) ?? lexicon.clusters.get('ال' + stem),
-    gaz: '',
-  };
+function sentenceViews(tokens: readonly string[], lexicon: NerLexicon): { views: TokenView[]; gaz: string[]; index: LexiconIndex } {
+  const index = indexOf(lexicon);
+  const views = tokens.map((t) => viewOf(t, lexicon, index));
+  return { views, gaz: markGazetteer(views, lexicon, index), index };
 }
 
 /**
  * The feature strings of every token of a sentence. Exposed for tests and inspection; the tagger uses
- * `extractFeatureHashes`, which hashes the same strings.
+ * `extractFeatureHashes`, which hashes the same strings without building them.
  */
 export function extractFeatureStrings(tokens: readonly string[], lexicon: NerLexicon): string[][] {
-  const views = tokens.map((t) => viewOf(t, lexicon));
-  markGazetteer(views, lexicon);
+  const { views, gaz } = sentenceViews(tokens, lexicon);
   const at = (i: number): TokenView => (i < 0 || i >= views.length ? BOUNDARY : views[i]!);
-  const out: string[][] = [];
-  for (let i = 0; i < views.length; i++) {
-    const v = views[i]!;
-    const p1 = at(i - 1);
-    const p2 = at(i - 2);
-    const n1 = at(i + 1);
-    const n2 = at(i + 2);
-    const f: string[] = [
-      'b',
-      'w=' + tokens[i],
-      'f=' + v.folded,
-      's=' + v.stem,
-      'p=' + v.pro,
-      'sh=' + v.shape,
-      'len=' + Math.min(v.stem.length, 10),
-      'f-1=' + p1.folded,
-      'f+1=' + n1.folded,
-      'f-2=' + p2.folded,
-      'f+2=' + n2.folded,
-      's-1=' + p1.stem,
-      's+1=' + n1.stem,
-      'f-1f=' + p1.folded + '|' + v.folded,
-      'ff+1=' + v.folded + '|' + n1.folded,
-      's-2s-1=' + p2.stem + '|' + p1.stem,
-      's+1s+2=' + n1.stem + '|' + n2.stem,
-      'sh-1sh+1=' + p1.shape + '|' + v.shape + '|' + n1.shape,
-      'pre1=' + v.stem.slice(0, 1),
-      'pre2=' + v.stem.slice(0, 2),
-      'pre3=' + v.stem.slice(0, 3),
-      'suf1=' + v.folded.slice(-1),
-      'suf2=' + v.folded.slice(-2),
-      'suf3=' + v.folded.slice(-3),
-      'suf4=' + v.folded.slice(-4),
-      'p-1=' + p1.pro,
-      'p+1=' + n1.pro,
-      'g=' + v.gaz,
-      'g-1=' + p1.gaz,
-      'g+1=' + n1.gaz,
-      'gg=' + p1.gaz + '|' + v.gaz + '|' + n1.gaz,
-    ];
-    const c = v.cluster ?? v.stemCluster;
-    if (c !== undefined) {
-      f.push('c0=' + c[0], 'c1=' + c[1], 'c2=' + c[2]);
-    } else {
-      f.push('c0=?');
-    }
-    if (v.stemCluster !== undefined && v.cluster !== undefined) f.push('sc2=' + v.stemCluster[2]);
-    const pc = p1.cluster ?? p1.stemCluster;
-    const nc = n1.cluster ?? n1.stemCluster;
-    f.push('c1-1=' + (pc === undefined ? '?' : pc[1]), 'c1+1=' + (nc === undefined ? '?' : nc[1]));
-    f.push('c2-1=' + (pc === undefined ? '?' : pc[2]), 'c2+1=' + (nc === undefined ? '?' : nc[2]));
-    out.push(f);
-  }
-  return out;
+  const gazAt = (i: number): string => (i < 0 || i >= views.length ? '' : gaz[i]!);
+  return views.map((v, i) => {
+    const sink = new StringSink();
+    localFeatures(v, sink);
+    contextFeatures(at, gazAt, i, sink);
+    return sink.out;
+  });
 }
 
-/** Hashed feature ids per token (see `hashFeature`). */
+/** Hashed feature ids per token: `hashFeature` of each string `extractFeatureStrings` gives. */
 export function extractFeatureHashes(tokens: readonly string[], lexicon: NerLexicon): Uint32Array[] {
-  return extractFeatureStrings(tokens, lexicon).map((fs) => {
-    const h = new Uint32Array(fs.length);
-    for (let k = 0; k < fs.length; k++) h[k] = hashFeature(fs[k]!);
-    return h;
+  const { views, gaz } = sentenceViews(tokens, lexicon);
+  const at = (i: number): TokenView => (i < 0 || i >= views.length ? BOUNDARY : views[i]!);
+  const gazAt = (i: number): string => (i < 0 || i >= views.length ? '' : gaz[i]!);
+  const sink = new HashSink();
+  return views.map((v, i) => {
+    if (v.localHashes === undefined) {
+      sink.out = [];
+      localFeatures(v, sink);
+      v.localHashes = Uint32Array.from(sink.out);
+    }
+    sink.out = [];
+    contextFeatures(at, gazAt, i, sink);
+    const local = v.localHashes;
+    const out = new Uint32Array(local.length + sink.out.length);
+    out.set(local);
+    for (let k = 0; k < sink.out.length; k++) out[local.length + k] = sink.out[k]!;
+    return out;
   });
 }

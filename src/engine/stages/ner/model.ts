@@ -86,6 +86,24 @@ export function emissionScores(rows: Float32Array, featureRows: readonly Int32Ar
   return out;
 }
 
+/** Emission scores straight from feature hashes (the tagger's path: no row arrays in between). */
+export function emissionScoresOfHashes(index: WeightIndex, hashes: readonly Uint32Array[]): Float64Array {
+  const n = hashes.length;
+  const rows = index.weights.rows;
+  const out = new Float64Array(n * TAG_COUNT);
+  for (let i = 0; i < n; i++) {
+    const hs = hashes[i]!;
+    const base = i * TAG_COUNT;
+    for (let k = 0; k < hs.length; k++) {
+      const r = findRow(index, hs[k]!);
+      if (r < 0) continue;
+      const off = r * TAG_COUNT;
+      for (let y = 0; y < TAG_COUNT; y++) out[base + y]! += rows[off + y]!;
+    }
+  }
+  return out;
+}
+
 /** Resolves feature hashes to weight rows (-1 for unseen). */
 export function rowsOf(index: WeightIndex, hashes: readonly Uint32Array[]): Int32Array[] {
   return hashes.map((h) => {

@@ -1,0 +1,79 @@
+// Builds resources/ner/gazetteer.tsv (folded names → PER/LOC/ORG) from ANERgazet, GeoNames and mledoze countries.
+// Usage: npx tsx scripts/build-ner-gazetteer.ts
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { foldForm } from '../src/engine/stages/ner/features.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const ARABIC_NAME = /^[\u0621-\u064A\u0670\u0671 ]+$/;
+/** Persian/Urdu letters (پ چ ژ گ ک ی ۀ ہ): GeoNames mixes those spellings in with Arabic ones. */
+const PERSIAN_LETTERS = /[پچژگکیۀہ]/;
+
+function fold(name: string): string | null {
+  const clean = name.replace(/[\u064B-\u065F\u0640]/g, '').replace(/\s+/g, ' ').trim();
+  if (clean.length < 2 || !ARABIC_NAME.test(clean) || PERSIAN_LETTERS.test(clean)) return null;
+  return clean.split(' ').map(foldForm).join(' ');
+}
+
+function main(): void {
+  const dataDir = process.env.MARSAD_DATA ?? join(ROOT, '../shared/data');
+  if (!existsSync(join(dataDir, 'anergazet'))) {
+    console.error(`build-ner-gazetteer: ${join(dataDir, 'anergazet')} not found; set MARSAD_DATA. Skipping.`);
+    return;
+  }
+  const entries = new Map<string, Set<string>>();
+  const addFolded = (f: string, type: string): void => {
+    let s = entries.get(f);
+    if (s === undefined) entries.set(f, (s = new Set()));
+    s.add(type);
+  };
+  const add = (name: string, type: string): void => {
+    const f = fold(name);
+    if (f === null) return;
+    addFolded(f, type);
+    // Place names in «-يا» are also written «-ية» (folded «-يه»): «سوريا» / «سورية», «ليبيا» / «ليبية» is rarer but harmless.
+    if (type === 'LOC' && f.endsWith('يا') && f.length > 4) addFolded(f.slice(0, -1) + 'ه', type);
+  };
+  const lines = (file: string): string[] =>
+    readFileSync(join(dataDir, file), 'utf8').split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !/^[=*]/.test(l));
+
+  for (const l of lines('anergazet/AlignedPersGazetteer.txt')) add(l, 'PER');
+  for (const l of lines('anergazet/AlignedLocGazetteer.txt')) add(l, 'LOC');
+  for (const l of lines('anergazet/AlignedOrgGazetteer.txt')) add(l, 'ORG');
+
+  const countries = JSON.parse(readFileSync(join(dataDir, 'countries-mledoze/countries.json'), 'utf8')) as Array<{
+    translations?: { ara?: { official?: string; common?: string } };
+  }>;
+  for (const c of countries) {
+    if (c.translations?.ara?.common) add(c.translations.ara.common, 'LOC');
+    if (c.translations?.ara?.official) add(c.translations.ara.official, 'LOC');
+  }
+  const translations = JSON.parse(readFileSync(join(dataDir, 'geonames/country_translations.json'), 'utf8')) as Record<string, Record<string, string>>;
+  for (const t of Object.values(translations)) if (t.ar) add(t.ar, 'LOC');
+  const states = JSON.parse(readFileSync(join(dataDir, 'geonames-ar-admin1/states.json'), 'utf8')) as Array<{ Name_AR?: string }>;
+  for (const s of states) if (s.Name_AR) add(s.Name_AR, 'LOC');
+  const cities = gunzipSync(readFileSync(join(dataDir, 'geonames/cities15000.txt.gz'))).toString('utf8');
+  for (const row of cities.split('\n')) {
+    const cols = row.split('\t');
+    for (const alt of (cols[3] ?? '').split(',')) if (/[\u0621-\u064A]/.test(alt)) add(alt, 'LOC');
+  }
+
+  const out = join(ROOT, 'resources/ner');
+  mkdirSync(out, { recursive: true });
+  const body = [...entries]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, types]) => `${name}\t${[...types].sort().join('|')}`);
+  const header = [
+    '# marsad NER gazetteer',
+    '# format: folded name (words joined by one space)<TAB>types joined by | (PER, LOC, ORG)',
+    '# source: ../shared/data/anergazet (Benajiba, research use), geonames cities15000 + country translations + admin1 (CC BY 4.0),',
+    '#         countries-mledoze Arabic names (ODbL; derived facts only)',
+    '# built by scripts/build-ner-gazetteer.ts: diacritics removed, letters folded as foldForm (features.ts), Persian spellings dropped',
+  ];
+  writeFileSync(join(out, 'gazetteer.tsv'), header.concat(body).join('\n') + '\n');
+  console.error(`wrote ${body.length} names to ${join(out, 'gazetteer.tsv')}`);
+}
+
+main();

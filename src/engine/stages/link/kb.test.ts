@@ -1,0 +1,90 @@
+// Tests for loading the knowledge base: files, user extensions, roles by date, generated bodies and errors.
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isMarsadError } from '../../../model/errors.js';
+import { createKnowledgeBase, loadKnowledgeBase } from './kb.js';
+import { nameKey } from './keys.js';
+import { TEST_DEMONYMS, TEST_ENTITIES, TEST_PLACES, createTestKnowledgeBase } from './test-kb.js';
+
+function writeKb(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'marsad-kb-'));
+  mkdirSync(join(dir, 'curated'));
+  writeFileSync(join(dir, 'places.tsv'), TEST_PLACES);
+  writeFileSync(join(dir, 'demonyms.tsv'), TEST_DEMONYMS);
+  writeFileSync(join(dir, 'curated', 'people.tsv'), TEST_ENTITIES);
+  return dir;
+}
+
+describe('loadKnowledgeBase', () => {
+  it('reads places, demonyms and curated entities from a folder', () => {
+    const kb = loadKnowledgeBase(writeKb());
+    expect(kb.entries.get('iso:KZ')?.kb).toBe('geonames:1522867');
+    expect(kb.entries.get('marsad:per/tokayev')?.roles[0]).toEqual({ role: 'head-of-state', scope: 'KZ', start: '2019-03-20', end: null });
+    expect(kb.countryOfAdjective.get(nameKey('الكازاخستانية'))).toBe('KZ');
+  });
+
+  it('adds user entities from TSV and JSON files passed as extraFiles', () => {
+    const dir = writeKb();
+    const tsv = join(dir, 'mine.tsv');
+    writeFileSync(tsv, 'user:org/observatory\tORG\t\tKZ\tSteppe Observatory\tمرصد السهوب\t\t\n');
+    const json = join(dir, 'mine.json');
+    writeFileSync(json, JSON.stringify([{ id: 'user:per/aliya', type: 'PER', names_ar: ['عليا نور بيكوفا'] }]));
+    const kb = loadKnowledgeBase(dir, { extraFiles: [tsv, json] });
+    expect(kb.byKey.get(nameKey('مرصد السهوب'))?.[0]?.entry.id).toBe('user:org/observatory');
+    expect(kb.byKey.get(nameKey('عليا نور بيكوفا'))?.[0]?.entry.type).toBe('PER');
+  });
+
+  it('a user row with a shipped id adds spellings to that entity', () => {
+    const dir = writeKb();
+    const tsv = join(dir, 'more.tsv');
+    writeFileSync(tsv, 'marsad:per/tokayev\tPER\t\tKZ\t\tتوكايف\t\t\n');
+    const kb = loadKnowledgeBase(dir, { extraFiles: [tsv] });
+    expect(kb.byKey.get(nameKey('توكايف'))?.[0]?.entry.id).toBe('marsad:per/tokayev');
+  });
+
+  it('fails with E_RESOURCE naming the file when places.tsv is missing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'marsad-kb-empty-'));
+    try {
+      loadKnowledgeBase(dir);
+      expect.unreachable();
+    } catch (error) {
+      expect(isMarsadError(error) && error.code).toBe('E_RESOURCE');
+      expect(String(error)).toContain('places.tsv');
+    }
+  });
+
+  it('fails with E_RESOURCE on a malformed role', () => {
+    expect(() =>
+      createKnowledgeBase({ places: '', demonyms: '', entities: [{ path: 'bad.tsv', text: 'x:1\tPER\t\t\t\tاسم\tpresident-of-KZ\t' }] }),
+    ).toThrow(/role "president-of-KZ"/u);
+  });
+});
+
+describe('holderOf', () => {
+  const kb = createTestKnowledgeBase();
+  it.each([
+    ['2022-01-06', 'marsad:per/tokayev'],
+    ['2019-03-19', 'marsad:per/nazarbayev'],
+    ['2019-03-20', 'marsad:per/tokayev'],
+    ['1985-01-01', undefined],
+    [null, 'marsad:per/tokayev'],
+  ])('head of state of KZ on %s is %s', (date, id) => {
+    expect(kb.holderOf('head-of-state', 'KZ', date)?.id).toBe(id);
+  });
+});
+
+describe('generated government bodies', () => {
+  const kb = createTestKnowledgeBase();
+  it.each([
+    ['وزارة الخارجية الروسية', 'marsad:gov/ru/mfa'],
+    ['الخارجية الأمريكية', 'marsad:gov/us/mfa'],
+    ['الخارجية الأميركية', 'marsad:gov/us/mfa'],
+    ['وزارة خارجية كازاخستان', 'marsad:gov/kz/mfa'],
+    ['الشرطة الكازاخستانية', 'marsad:gov/kz/police'],
+    ['الجيش الروسي', 'marsad:gov/ru/army'],
+  ])('«%s» → %s', (name, id) => {
+    expect(kb.byKey.get(nameKey(name))?.map((h) => h.entry.id)).toEqual([id]);
+  });
+});

@@ -1,0 +1,155 @@
+// Tests for the linker with a five-country test KB: variants, NIL, coreference, titles, geolocation, types.
+import { describe, expect, it } from 'vitest';
+import type { Entity, EntityType } from '../../../model/analysis.js';
+import { linkEntities, DEFAULT_LINK_OPTIONS } from './linker.js';
+import { createTestKnowledgeBase, testArticle } from './test-kb.js';
+
+const kb = createTestKnowledgeBase();
+
+/** An NER entity for the mention of `surface` (the n-th occurrence) in `text`. */
+function ner(text: string, surface: string, type: EntityType, nth = 0): Entity {
+  let start = -1;
+  for (let k = 0; k <= nth; k++) start = text.indexOf(surface, start + 1);
+  if (start < 0) throw new Error(`"${surface}" not in the test text`);
+  return { id: `nil:${surface}`, type, name: { ar: surface }, kb: null, geo: null, mentions: [{ start, end: start + surface.length, text: surface, kind: 'name' }] };
+}
+
+function entityOf(entities: Entity[], surface: string): Entity | undefined {
+  return entities.find((e) => e.mentions.some((m) => m.text === surface));
+}
+
+describe('variant matching', () => {
+  it.each([
+    ['تظاهر آلاف في كازخستان أمس.', 'كازخستان', 'iso:KZ'],
+    ['وصلت القوات إلى كازاخستان.', 'كازاخستان', 'iso:KZ'],
+    ['تجمع المحتجون في ألما آتا.', 'ألما آتا', 'geonames:1526384'],
+    ['تجمع المحتجون في ألماتي.', 'ألماتي', 'geonames:1526384'],
+    ['دخلت القوات الروسية إلى منغيستاو.', 'منغيستاو', 'geonames:608879'],
+    ['أرسلت موسكو قوات للولايات المتحدة.', 'لولايات المتحدة', 'iso:US'],
+    ['وقالت وكالة إنترفاكس-كازاخستان إن الوضع هادئ.', 'إنترفاكس-كازاخستان', 'marsad:media/interfax-kz'],
+  ])('%s: «%s» → %s', (text, surface, id) => {
+    const entities = linkEntities(kb, testArticle(text), []);
+    expect(entityOf(entities, surface)?.id).toBe(id);
+  });
+
+  it('a compound name is not split into its parts: «إنترفاكس-كازاخستان» is not Kazakhstan', () => {
+    const entities = linkEntities(kb, testArticle('نقلت إنترفاكس-كازاخستان الخبر.'), []);
+    expect(entities.map((e) => e.id)).toEqual(['marsad:media/interfax-kz']);
+  });
+
+  it('a common-word name is linked only inside an NER mention («الجزيرة» island / Al Jazeera)', () => {
+    const text = 'وصلت السفينة إلى الجزيرة صباحا.';
+    expect(linkEntities(kb, testArticle(text), [])).toEqual([]);
+    const withNer = linkEntities(kb, testArticle(text), [ner(text, 'الجزيرة', 'ORG')]);
+    expect(withNer[0]?.id).toBe('marsad:media/aljazeera');
+  });
+
+  it('an unknown name stays NIL with its own id, below the threshold nothing is linked', () => {
+    const text = 'قال المعارض سيرجي كاسباروف إن الوضع خطير.';
+    const entities = linkEntities(kb, testArticle(text), [ner(text, 'سيرجي كاسباروف', 'PER')]);
+    expect(entities).toHaveLength(1);
+    expect(entities[0]!.id).toMatch(/^nil:[0-9a-f]{12}$/u);
+    expect(entities[0]!.kb).toBeNull();
+  });
+
+  it('raising the threshold above a fuzzy score leaves the variant NIL', () => {
+    const text = 'تظاهر آلاف في كازخستان.';
+    const entities = linkEntities(kb, testArticle(text), [ner(text, 'كازخستان', 'LOC')], { ...DEFAULT_LINK_OPTIONS, threshold: 0.99 });
+    expect(entities[0]!.id).toMatch(/^nil:/u);
+  });
+});
+
+describe('in-document coreference', () => {
+  it('short names join the full name: «نزارباييف» and «كاسباروف»', () => {
+    const text = 'انتقد السياسي سيرجي كاسباروف الحكومة، وقال كاسباروف إن الرئيس السابق نور سلطان نزارباييف ما زال قويا. ولم يظهر نزارباييف.';
+    const entities = linkEntities(kb, testArticle(text), [ner(text, 'سيرجي كاسباروف', 'PER'), ner(text, 'كاسباروف', 'PER', 1)]);
+    expect(entityOf(entities, 'كاسباروف')).toBe(entityOf(entities, 'سيرجي كاسباروف'));
+    expect(entityOf(entities, 'نزارباييف')?.id).toBe('marsad:per/nazarbayev');
+    expect(entityOf(entities, 'نور سلطان نزارباييف')?.id).toBe('marsad:per/nazarbayev');
+  });
+
+  it('a middle name found alone later joins the person («جومارت»)', () => {
+    const text = 'قال قاسم جومارت توكاييف إن الوضع خطير. وأقال جومارت الحكومة.';
+    const entities = linkEntities(kb, testArticle(text), []);
+    const tokayev = entities.find((e) => e.id === 'marsad:per/tokayev');
+    expect(tokayev?.mentions.map((m) => m.text)).toEqual(['قاسم جومارت توكاييف', 'جومارت']);
+  });
+
+  it('a title resolves to the holder at the article date: Tokayev in 2022, Nazarbayev in 2015', () => {
+    const text = 'قال الرئيس الكازاخستاني في خطاب متلفز إن البلاد تواجه هجوما.';
+    const in2022 = linkEntities(kb, testArticle(text, '2022-01-06'), []);
+    const in2015 = linkEntities(kb, testArticle(text, '2015-08-06'), []);
+    expect(entityOf(in2022, 'الرئيس الكازاخستاني')?.id).toBe('marsad:per/tokayev');
+    expect(entityOf(in2015, 'الرئيس الكازاخستاني')?.id).toBe('marsad:per/nazarbayev');
+    expect(entityOf(in2022, 'الرئيس الكازاخستاني')?.mentions[0]?.kind).toBe('nominal');
+  });
+
+  it('«نظيره الروسي» takes the office of the title before it', () => {
+    const text = 'اتصل وزير الخارجية الكازاخستاني بنظيره الروسي سيرجي لافروف.';
+    const entities = linkEntities(kb, testArticle(text), []);
+    expect(entityOf(entities, 'نظيره الروسي')?.id).toBe('marsad:per/lavrov');
+  });
+
+  it('a shared string is told apart by context: the capital «نور سلطان» vs the man «نور سلطان نزارباييف»', () => {
+    const text = 'امتدت الاحتجاجات إلى العاصمة الحالية نور سلطان، واتسع نطاقها ضد نور سلطان نزارباييف.';
+    const entities = linkEntities(kb, testArticle(text), [ner(text, 'نور سلطان', 'PER')]);
+    expect(entityOf(entities, 'نور سلطان')?.id).toBe('geonames:1526273');
+    expect(entityOf(entities, 'نور سلطان نزارباييف')?.id).toBe('marsad:per/nazarbayev');
+  });
+
+  it('each country\'s foreign ministry is its own entity, and «الوزارة» refers back to the last one', () => {
+    const text = 'دعت وزارة الخارجية الأمريكية إلى الهدوء، وقالت الخارجية الروسية إن الوضع مقلق، وأكدت الوزارة دعمها.';
+    const entities = linkEntities(kb, testArticle(text), []);
+    expect(entityOf(entities, 'وزارة الخارجية الأمريكية')?.id).toBe('marsad:gov/us/mfa');
+    expect(entityOf(entities, 'الخارجية الروسية')?.id).toBe('marsad:gov/ru/mfa');
+    expect(entityOf(entities, 'الوزارة')?.id).toBe('marsad:gov/ru/mfa');
+  });
+});
+
+describe('types and geolocation', () => {
+  it('a nationality adjective is NORP linked to its country', () => {
+    const entities = linkEntities(kb, testArticle('نقلت وكالات أنباء روسية الخبر.'), []);
+    expect(entities[0]).toMatchObject({ id: 'norp:RU', type: 'NORP', kb: 'iso:RU' });
+  });
+
+  it('the article\'s other places choose among namesakes: «أكتوبي» in an article about Kazakhstan', () => {
+    const text = 'تجمع مئات المتظاهرين في مدينة أكتوبي غرب كازاخستان.';
+    const entities = linkEntities(kb, testArticle(text), []);
+    expect(entityOf(entities, 'أكتوبي')?.geo).toMatchObject({ country: 'KZ', level: 'city' });
+  });
+
+  it.each([
+    ['كازاخستان', 'country', 'KZ'],
+    ['ألماتا', 'city', 'KZ'],
+    ['منغيستاو', 'region', 'KZ'],
+  ])('«%s» gets coordinates at level %s in %s', (name, level, country) => {
+    const entities = linkEntities(kb, testArticle(`وصلت القوات إلى ${name} أمس.`), []);
+    const geo = entityOf(entities, name)?.geo;
+    expect(geo).toMatchObject({ level, country });
+    expect(typeof geo?.lat).toBe('number');
+  });
+
+  it('a facility around a place is FAC, geolocated at the place with level facility', () => {
+    const text = 'سيطر المسلحون على مطار ألما آتا الدولي.';
+    const entities = linkEntities(kb, testArticle(text), []);
+    const airport = entities.find((e) => e.type === 'FAC');
+    expect(airport?.mentions[0]?.text).toBe('مطار ألما آتا الدولي');
+    expect(airport?.geo).toMatchObject({ country: 'KZ', level: 'facility' });
+  });
+
+  it('a one-word common-word city is never found without NER («صور» pictures / Tyre)', () => {
+    expect(linkEntities(kb, testArticle('أظهرت صور نشرت على الإنترنت متاجر منهوبة.'), [])).toEqual([]);
+  });
+});
+
+describe('robustness', () => {
+  it.each([
+    'قال رئيس وزراء روسيا',
+    'رئيس',
+    'الأمين العام',
+    'المتحدث باسم',
+    'نظيره',
+  ])('a title cut off at the end of the text does not throw: «%s»', (text) => {
+    expect(() => linkEntities(kb, testArticle(text), [])).not.toThrow();
+  });
+});

@@ -1,0 +1,526 @@
+// The linker: NER mentions and gazetteer names of one article → KB-linked or NIL entities, merged by
+// in-document coreference, with nominal mentions (titles, «الوزارة», «المتحدث باسم …»), types and geo.
+import { createHash } from 'node:crypto';
+import type { Article, Entity, EntityType, Field, Mention } from '../../../model/analysis.js';
+import { findNames, linkTokens, matchAt, type LinkToken, type NameHit, type NameMatch } from './find-names.js';
+import type { KbEntry, KnowledgeBase } from './kb.js';
+import { nameKey, procliticReadings, skeletonOf, similarity } from './keys.js';
+import { findRoleMentions, MINISTRY_ANAPHOR, ON_BEHALF, SPOKESPERSON_HEADS } from './nominals.js';
+
+export interface LinkOptions {
+  /** Below this match score a mention stays NIL (its own in-document id). */
+  threshold: number;
+  /** The gazetteer pass (KB names NER missed) on or off. */
+  gazetteer: boolean;
+}
+
+export const DEFAULT_LINK_OPTIONS: LinkOptions = { threshold: 0.8, gazetteer: true };
+
+/** Words before a name that say it is a place: «العاصمة الحالية نور سلطان» is the city, not the man. */
+const PLACE_CUES = new Set(
+  ['العاصمة', 'عاصمة', 'مدينة', 'بلدة', 'قرية', 'منطقة', 'محافظة', 'ولاية', 'إقليم', 'مقاطعة', 'جمهورية', 'دولة', 'مطار', 'قاعدة'].map(nameKey),
+);
+/** Head nouns that make a named place a facility: «مطار ألما آتا الدولي»، «قاعدة بايكونور الفضائية». */
+const FACILITY_HEADS = new Set(
+  ['مطار', 'قاعدة', 'ميناء', 'مرفأ', 'سجن', 'مستشفى', 'جسر', 'سد', 'محطة', 'قصر', 'ساحة', 'ميدان', 'مسجد', 'كنيسة', 'فندق', 'ملعب', 'معبر'].map(nameKey),
+);
+/** Words that may precede a person's name inside an NER span without being part of it. */
+const TITLE_WORDS = new Set(
+  ['الرئيس', 'رئيس', 'السيد', 'السيدة', 'الملك', 'الأمير', 'الشيخ', 'الوزير', 'وزير', 'الخارجية', 'الوزراء', 'وزراء', 'الحكومة', 'السابق', 'الحالي', 'نظيره', 'المعارض', 'السياسي', 'الجنرال', 'العقيد', 'الدكتور'].map(nameKey),
+);
+/** Name parts too common to stand alone as a short name («نور»، «عبد»، «بن»): never searched as a surname. */
+const NAME_PARTICLES = new Set(['عبد', 'بن', 'ابن', 'ابو', 'أبو', 'آل', 'ال', 'الله', 'الدين', 'محمد', 'أحمد', 'علي', 'سلطان', 'نور'].map(nameKey));
+
+/** Fuzzy gazetteer matches need this score to stand without NER support. */
+const STANDALONE_FUZZY = 0.84;
+/** A one-word city found without NER must be this big, or lie in a country the article names. */
+const STANDALONE_CITY_POPULATION = 200_000;
+
+interface FieldText {
+  field: Field | undefined;
+  text: string;
+  tokens: LinkToken[];
+  matches: NameMatch[];
+}
+
+/** A span to link: from NER, from the gazetteer, or both. */
+interface Candidate {
+  field: Field | undefined;
+  start: number;
+  end: number;
+  tokenStart: number;
+  tokenEnd: number;
+  label: EntityType | null;
+  hits: NameHit[];
+  facility: boolean;
+  nerScore: number | undefined;
+  /** For a facility: the place it is in (geo). */
+  place: KbEntry | null;
+}
+
+interface Cluster {
+  id: string;
+  entry: KbEntry | null;
+  type: EntityType;
+  mentions: Array<Mention & { order: number }>;
+  place: KbEntry | null;
+}
+
+const FIELD_RANK: Record<string, number> = { title: 0, caption: 1, text: 2 };
+
+export function linkEntities(kb: KnowledgeBase, article: Article, entities: readonly Entity[], options: LinkOptions = DEFAULT_LINK_OPTIONS): Entity[] {
+  const date = articleDate(article.published);
+  const fields: FieldText[] = [];
+  for (const [field, text] of [['title', article.title], ['caption', article.caption], [undefined, article.text]] as const) {
+    if (!text) continue;
+    const tokens = linkTokens(text, kb);
+    fields.push({ field, text, tokens, matches: findNames(kb, text, tokens) });
+  }
+  const candidates: Candidate[] = [];
+  for (const f of fields) candidates.push(...reconcile(kb, f, nerMentionsOf(entities, f.field), options));
+  const docCountries = countriesOf(candidates);
+  const clusters = new Map<string, Cluster>();
+  let order = 0;
+  const add = (c: Cluster) => clusters.get(c.id) ?? (clusters.set(c.id, c), c);
+  for (const f of fields) {
+    for (const c of candidates) {
+      if (c.field !== f.field) continue;
+      const text = f.text.slice(c.start, c.end);
+      const best = choose(c, f, docCountries, options);
+      const mention: Mention & { order: number } = { start: c.start, end: c.end, text, kind: 'name', order: order++ };
+      if (c.nerScore !== undefined) mention.score = c.nerScore;
+      if (f.field) mention.field = f.field;
+      if (c.facility) {
+        // One facility however it is written: «مطار ألما آتا» and «مطار ألما آتا الدولي» share head and place.
+        const head = f.tokens[c.tokenStart]!.key;
+        const key = c.place ? `${procliticReadings(head).find((r) => FACILITY_HEADS.has(r)) ?? head}@${c.place.id}` : nameKey(text);
+        add({ id: nilId('FAC', key), entry: null, type: 'FAC', mentions: [], place: c.place }).mentions.push(mention);
+      } else if (best) {
+        add({ id: best.id, entry: best, type: best.type, mentions: [], place: null }).mentions.push(mention);
+      } else if (c.label !== null) {
+        // A gazetteer span that links to nothing is dropped; an NER mention stays, NIL.
+        add(nilCluster(c.label, text, null)).mentions.push(mention);
+      }
+    }
+  }
+  mergeShortNames(clusters);
+  addSurnameMentions(clusters, fields, () => order++);
+  addNominals(kb, clusters, fields, date, () => order++);
+  return [...clusters.values()].map(toEntity).sort(byFirstMention).map(({ _order: _o, ...entity }) => entity);
+}
+
+function articleDate(published: string | null): string | null {
+  const m = published ? /^\d{4}-\d{2}-\d{2}/u.exec(published) : null;
+  return m ? m[0] : null;
+}
+
+function nerMentionsOf(entities: readonly Entity[], field: Field | undefined): Array<{ start: number; end: number; label: EntityType; score: number | undefined }> {
+  const out: Array<{ start: number; end: number; label: EntityType; score: number | undefined }> = [];
+  for (const e of entities) {
+    for (const m of e.mentions) {
+      if ((m.field ?? undefined) === field && m.kind === 'name') out.push({ start: m.start, end: m.end, label: e.type, score: m.score });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** NER mentions and gazetteer matches of one field → the spans to link, without double counting. */
+function reconcile(kb: KnowledgeBase, f: FieldText, ner: ReturnType<typeof nerMentionsOf>, options: LinkOptions): Candidate[] {
+  const out: Candidate[] = [];
+  const used = new Set<NameMatch>();
+  const blocked = new Set<NameMatch>();
+  for (const m of ner) {
+    const a = firstTokenEndingAfter(f.tokens, m.start);
+    let b = a;
+    while (b >= 0 && b < f.tokens.length && f.tokens[b]!.start < m.end) b++;
+    if (a < 0 || b <= a) continue;
+    const overlapping = f.matches.filter((g) => g.tokenStart < b && g.tokenEnd > a);
+    const base: Candidate = { field: f.field, start: m.start, end: m.end, tokenStart: a, tokenEnd: b, label: m.label, hits: [], facility: false, nerScore: m.score, place: null };
+    const exact = overlapping.find((g) => g.tokenStart === a && g.tokenEnd === b);
+    if (exact) {
+      used.add(exact);
+      out.push({ ...base, start: Math.max(m.start, exact.start), hits: exact.hits });
+      continue;
+    }
+    const cover = overlapping.find((g) => g.tokenStart <= a && g.tokenEnd >= b);
+    if (cover) {
+      if (standaloneHits(cover, null).length > 0) continue; // the longer KB name takes over, below
+      blocked.add(cover);
+      out.push(base);
+      continue;
+    }
+    const inner = overlapping.filter((g) => g.tokenStart >= a && g.tokenEnd <= b);
+    const crossing = overlapping.filter((g) => !inner.includes(g));
+    if (crossing.some((g) => standaloneHits(g, null).length > 0)) continue;
+    for (const g of crossing) blocked.add(g);
+    const head = f.tokens[a]!;
+    const place = inner.flatMap((g) => g.hits.map((h) => h.entry)).find((e) => e.level !== null) ?? null;
+    if (place && (m.label === 'LOC' || m.label === 'ORG' || m.label === 'FAC') && head.readings.some((r) => FACILITY_HEADS.has(r))) {
+      out.push({ ...base, facility: true, place, label: 'FAC' });
+      continue; // the inner place stays a mention of its own (below)
+    }
+    const person = inner.find((g) => g.hits.some((h) => h.entry.type === 'PER'));
+    if (m.label === 'PER' && person && onlyTitleWords(kb, f.tokens, a, b, person)) {
+      used.add(person);
+      out.push({ ...base, start: person.start, end: person.end, tokenStart: person.tokenStart, tokenEnd: person.tokenEnd, hits: person.hits });
+      for (const g of inner) if (g !== person) blocked.add(g);
+      continue;
+    }
+    if (inner.length === 0) {
+      // No KB name inside: try the whole mention fuzzily («كازخستان» when the scan's fuzzy pass declined).
+      const slice = f.tokens.slice(a, b).map((t, k) => (k === 0 ? { ...t, joined: false } : t));
+      const fuzzy = matchAt(kb, f.text, slice, 0, true);
+      if (fuzzy && fuzzy.tokenEnd === slice.length) base.hits = fuzzy.hits;
+    }
+    out.push(base);
+  }
+  if (!options.gazetteer) return out;
+  for (const g of f.matches) {
+    if (used.has(g) || blocked.has(g)) continue;
+    if (out.some((c) => !c.facility && c.tokenStart < g.tokenEnd && c.tokenEnd > g.tokenStart)) continue;
+    const hits = standaloneHits(g, f);
+    if (hits.length === 0) continue;
+    out.push({ field: f.field, start: g.start, end: g.end, tokenStart: g.tokenStart, tokenEnd: g.tokenEnd, label: null, hits, facility: false, nerScore: undefined, place: null });
+    const facility = facilityAround(f, g, hits);
+    if (facility) out.push(facility);
+  }
+  return out.sort((x, y) => x.start - y.start || y.end - x.end);
+}
+
+/** Index of the first token that ends after `offset` (binary search), or -1. */
+function firstTokenEndingAfter(tokens: readonly LinkToken[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end > offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo < tokens.length ? lo : -1;
+}
+
+/** True when the NER span's words outside the person's name are titles or nationality adjectives. */
+function onlyTitleWords(kb: KnowledgeBase, tokens: readonly LinkToken[], a: number, b: number, person: NameMatch): boolean {
+  for (let k = a; k < b; k++) {
+    if (k >= person.tokenStart && k < person.tokenEnd) continue;
+    const readings = tokens[k]!.readings;
+    if (!readings.some((r) => TITLE_WORDS.has(r) || kb.countryOfAdjective.has(r))) return false;
+  }
+  return true;
+}
+
+/**
+ * The hits of a gazetteer match that may stand without NER support: no common-word names, fuzzy only
+ * when close, one-word cities only when long enough (short ones collide with words: «ليل» night / Lille).
+ */
+function standaloneHits(g: NameMatch, f: FieldText | null): NameHit[] {
+  return g.hits.filter((h) => {
+    if (h.nerOnly) return false;
+    if (g.fuzzy && h.score < STANDALONE_FUZZY) return false;
+    if (h.entry.level === 'city' && !g.key.includes(' ') && g.key.length < 4) return false;
+    if (h.entry.level === 'region' && !g.key.includes(' ') && g.key.length < 4) return false;
+    void f;
+    return true;
+  });
+}
+
+/** «مطار ألما آتا الدولي» found by the gazetteer: a FAC around the place, with a trailing «الـ…ي/ية» adjective. */
+function facilityAround(f: FieldText, g: NameMatch, hits: NameHit[]): Candidate | null {
+  const place = hits.find((h) => h.entry.level === 'city' || h.entry.level === 'region')?.entry;
+  const headIndex = g.tokenStart - 1;
+  const head = f.tokens[headIndex];
+  if (!place || !head || !f.tokens[g.tokenStart]!.joined) return null;
+  const reading = head.readings.find((r) => FACILITY_HEADS.has(r));
+  if (!reading) return null;
+  let end = g.tokenEnd;
+  const next = f.tokens[end];
+  if (next && next.joined && next.key.startsWith('ال') && /(ي|يه)$/u.test(next.key)) end++;
+  return {
+    field: f.field,
+    start: head.start + (head.key.length - reading.length),
+    end: f.tokens[end - 1]!.end,
+    tokenStart: headIndex,
+    tokenEnd: end,
+    label: 'FAC',
+    hits: [],
+    facility: true,
+    nerScore: undefined,
+    place,
+  };
+}
+
+/** Countries the article is about: those named outright (a country-level hit with no rival reading). */
+function countriesOf(candidates: readonly Candidate[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const c of candidates) {
+    const countries = new Set(c.hits.filter((h) => h.entry.level === 'country' || h.entry.type === 'NORP').map((h) => h.entry.country));
+    if (countries.size !== 1) continue;
+    const country = [...countries][0];
+    if (country) counts.set(country, (counts.get(country) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** The best entry for a candidate, or null (NIL) when no hit reaches the threshold. */
+function choose(c: Candidate, f: FieldText, docCountries: Map<string, number>, options: LinkOptions): KbEntry | null {
+  let best: KbEntry | null = null;
+  let bestScore = -Infinity;
+  const placeCue = hasPlaceCue(f.tokens, c.tokenStart);
+  for (const h of c.hits) {
+    if (h.score < options.threshold) continue;
+    const e = h.entry;
+    let s = h.score;
+    s += typeFit(c.label, e.type, placeCue);
+    if (e.level === 'country') s += 0.06;
+    else if (e.level === 'region') s += 0.02;
+    else if (e.level === 'city') s += Math.min(0.05, Math.log10(Math.max(e.population, 1)) / 140);
+    else s += 0.04; // curated people, organisations, outlets
+    if (e.country && docCountries.has(e.country)) s += 0.1;
+    if (e.level === 'city' && c.label === null && e.population < STANDALONE_CITY_POPULATION && !(e.country && docCountries.has(e.country))) {
+      if (c.tokenEnd - c.tokenStart === 1) continue;
+    }
+    if (s > bestScore) {
+      bestScore = s;
+      best = e;
+    }
+  }
+  return best;
+}
+
+/** How well an NER label agrees with a KB type; a place cue before the name overrides a PER label. */
+function typeFit(label: EntityType | null, type: EntityType, placeCue: boolean): number {
+  const place = type === 'GPE' || type === 'LOC' || type === 'FAC';
+  if (placeCue) return place ? 0.2 : -0.2;
+  if (label === null) return 0;
+  if (label === type) return 0.1;
+  if (label === 'LOC' && place) return 0.1;
+  if (label === 'ORG' && (type === 'MEDIA' || type === 'GPE')) return 0.05;
+  if (label === 'MISC' && type === 'NORP') return 0.05;
+  if (label === 'PER' || type === 'PER') return -0.25;
+  return -0.05;
+}
+
+function hasPlaceCue(tokens: readonly LinkToken[], i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 2); k--) {
+    const t = tokens[k]!;
+    if (t.readings.some((r) => PLACE_CUES.has(r))) return true;
+    if (!t.joined && k < i - 1) break;
+  }
+  return false;
+}
+
+function nilCluster(type: EntityType, text: string, place: KbEntry | null): Cluster {
+  return { id: nilId(type, nameKey(text)), entry: null, type, mentions: [], place };
+}
+
+/** In-document NIL ids hash type and folded name, so the same name gets the same id in every article. */
+export function nilId(type: EntityType, key: string): string {
+  return `nil:${createHash('sha1').update(`${type}:${key}`).digest('hex').slice(0, 12)}`;
+}
+
+/**
+ * Short names to full names: a PER cluster whose every name is a run of words inside one longer PER
+ * name in the article joins it («باشينيان» → «نيكول باشينيان»، «جومارت» → «قاسم جومارت توكاييف»);
+ * NIL clusters of one type whose names differ only in transliteration merge («كاسباروف» / «كسباروف»).
+ */
+function mergeShortNames(clusters: Map<string, Cluster>): void {
+  const persons = [...clusters.values()].filter((c) => c.type === 'PER');
+  const namesOf = (c: Cluster) => [...new Set([...(c.entry?.names ?? []), ...c.mentions.filter((m) => m.kind === 'name').map((m) => m.text)].map(nameKey))];
+  for (const short of persons) {
+    if (short.entry) continue;
+    const shortNames = namesOf(short);
+    const targets = persons.filter((long) => long !== short && clusters.has(long.id) && shortNames.every((s) => namesOf(long).some((l) => l !== s && containsRun(l, s))));
+    if (targets.length === 1) moveMentions(clusters, short, targets[0]!);
+  }
+  const nil = [...clusters.values()].filter((c) => !c.entry && c.type !== 'FAC');
+  for (let i = 0; i < nil.length; i++) {
+    const a = nil[i]!;
+    if (!clusters.has(a.id)) continue;
+    for (let j = i + 1; j < nil.length; j++) {
+      const b = nil[j]!;
+      if (!clusters.has(b.id) || a.type !== b.type) continue;
+      const ka = nameKey(a.mentions[0]!.text);
+      const kb = nameKey(b.mentions[0]!.text);
+      if (ka.length >= 5 && skeletonOf(ka) === skeletonOf(kb) && similarity(ka, kb) >= 0.8) moveMentions(clusters, b, a);
+    }
+  }
+}
+
+function containsRun(long: string, short: string): boolean {
+  const l = long.split(' ');
+  const s = short.split(' ');
+  for (let i = 0; i + s.length <= l.length; i++) if (s.every((w, k) => l[i + k] === w)) return true;
+  return false;
+}
+
+function moveMentions(clusters: Map<string, Cluster>, from: Cluster, to: Cluster): void {
+  to.mentions.push(...from.mentions);
+  clusters.delete(from.id);
+}
+
+/**
+ * Later words of a person's full name found alone elsewhere in the article: «كما أقال جومارت الحكومة»
+ * after «قاسم جومارت توكاييف». Only words of ≥ 4 letters that are not name particles, and only where no
+ * other mention sits.
+ */
+function addSurnameMentions(clusters: Map<string, Cluster>, fields: readonly FieldText[], nextOrder: () => number): void {
+  const parts = new Map<string, Cluster | null>();
+  for (const c of clusters.values()) {
+    if (c.type !== 'PER') continue;
+    for (const m of c.mentions) {
+      const words = nameKey(m.text).split(' ');
+      if (words.length < 2) continue;
+      for (const w of words.slice(1)) {
+        if (w.length < 4 || NAME_PARTICLES.has(w)) continue;
+        const prev = parts.get(w);
+        parts.set(w, prev === undefined || prev === c ? c : null); // a word shared by two people is ambiguous
+      }
+    }
+  }
+  if (parts.size === 0) return;
+  const occupied = new Map<string, Array<[number, number]>>();
+  for (const c of clusters.values()) {
+    for (const m of c.mentions) {
+      const k = m.field ?? 'text';
+      (occupied.get(k) ?? occupied.set(k, []).get(k)!).push([m.start, m.end]);
+    }
+  }
+  const taken = (field: Field | undefined, start: number, end: number) => (occupied.get(field ?? 'text') ?? []).some(([s, e]) => s < end && e > start);
+  for (const f of fields) {
+    for (const t of f.tokens) {
+      for (const r of t.readings) {
+        const cluster = parts.get(r);
+        if (!cluster) continue;
+        const start = t.start + (t.key.length - r.length);
+        if (taken(f.field, start, t.end)) break;
+        const mention: Mention & { order: number } = { start, end: t.end, text: f.text.slice(start, t.end), kind: 'name', order: nextOrder() };
+        if (f.field) mention.field = f.field;
+        cluster.mentions.push(mention);
+        break;
+      }
+    }
+  }
+}
+
+/** Titles → office holders at the article's date; «الوزارة» → the last ministry; «المتحدث باسم X» → a spokesperson. */
+function addNominals(kb: KnowledgeBase, clusters: Map<string, Cluster>, fields: readonly FieldText[], date: string | null, nextOrder: () => number): void {
+  // Name mentions by field and start; nominals added below never need to be found this way.
+  const byStart = new Map<string, Cluster>();
+  for (const c of clusters.values()) for (const m of c.mentions) if (m.kind === 'name') byStart.set(`${m.field ?? 'text'}:${m.start}`, c);
+  const mentionAt = (field: Field | undefined, start: number) => byStart.get(`${field ?? 'text'}:${start}`) ?? null;
+  const push = (c: Cluster, f: FieldText, start: number, end: number) => {
+    const mention: Mention & { order: number } = { start, end, text: f.text.slice(start, end), kind: 'nominal', order: nextOrder() };
+    if (f.field) mention.field = f.field;
+    c.mentions.push(mention);
+    if (!clusters.has(c.id)) clusters.set(c.id, c);
+  };
+  for (const f of fields) {
+    let lastRole: string | null = null;
+    const roles = findRoleMentions(kb, f.tokens);
+    for (const r of roles) {
+      const role: string | null = r.counterpart ? lastRole : r.role;
+      if (!role || !r.country) continue;
+      lastRole = role;
+      // Apposition: «الرئيس الكازاخستاني قاسم جومارت توكاييف» names the holder right after the title.
+      const next = f.tokens[r.tokenEnd];
+      const appositive = next && next.joined ? mentionAt(f.field, next.start) : null;
+      const holder = kb.holderOf(role, r.country, date);
+      let target: Cluster | null = appositive && appositive.type === 'PER' ? appositive : null;
+      if (!target && holder) target = clusters.get(holder.id) ?? { id: holder.id, entry: holder, type: holder.type, mentions: [], place: null };
+      if (!target) target = clusters.get(nilId('PER', `${role}@${r.country}`)) ?? { id: nilId('PER', `${role}@${r.country}`), entry: null, type: 'PER', mentions: [], place: null };
+      push(target, f, r.start, r.end);
+      // The adjective inside the title is not a NORP mention of its own.
+      dropInside(clusters, f.field, r.start, r.end, 'NORP');
+    }
+    // «الوزارة» first, so «المتحدثة باسم الوزارة» below can find the ministry it refers to.
+    for (const t of f.tokens) {
+      const ministry = t.readings.includes(MINISTRY_ANAPHOR) ? MINISTRY_ANAPHOR : undefined;
+      if (ministry === undefined) continue;
+      const target = lastBefore(clusters, f.field, t.start, isMinistry);
+      if (!target) continue;
+      const start = t.start + t.key.length - ministry.length;
+      push(target, f, start, t.end);
+      byStart.set(`${f.field ?? 'text'}:${start}`, target);
+    }
+    for (let i = 0; i + 2 < f.tokens.length; i++) {
+      if (f.tokens[i + 1]!.key !== ON_BEHALF) continue;
+      const t = f.tokens[i]!;
+      const head = t.readings.find(isSpokespersonHead);
+      if (head === undefined) continue;
+      const skip = (r: string) => t.key.length - r.length;
+      const org = f.tokens[i + 2] ? mentionAt(f.field, f.tokens[i + 2]!.start) : null;
+      if (!org || org.type === 'PER') continue;
+      const orgMention = org.mentions.find((m) => (m.field ?? undefined) === f.field && m.start === f.tokens[i + 2]!.start)!;
+      const start = t.start + skip(head);
+      if ([...clusters.values()].some((c) => c.mentions.some((m) => m.kind === 'nominal' && (m.field ?? undefined) === f.field && m.start === start))) continue;
+      const afterIndex = f.tokens.findIndex((x) => x.start >= orgMention.end);
+      const after = afterIndex >= 0 && f.tokens[afterIndex]!.joined ? mentionAt(f.field, f.tokens[afterIndex]!.start) : null;
+      // A foreign ministry's spokesperson is an office with holders in the KB («المتحدث باسم الخارجية الأمريكية»).
+      const mfa = /^marsad:gov\/([a-z]{2})\/mfa$/u.exec(org.id);
+      const holder = mfa ? kb.holderOf('spokesperson-foreign-ministry', mfa[1]!.toUpperCase(), date) : null;
+      const target = after && after.type === 'PER'
+        ? after
+        : holder
+          ? (clusters.get(holder.id) ?? { id: holder.id, entry: holder, type: holder.type, mentions: [], place: null })
+          : (clusters.get(nilId('PER', `spokesperson@${org.id}`)) ?? { id: nilId('PER', `spokesperson@${org.id}`), entry: null, type: 'PER' as const, mentions: [], place: null });
+      push(target, f, start, orgMention.end);
+    }
+  }
+}
+
+function isSpokespersonHead(reading: string): boolean {
+  return SPOKESPERSON_HEADS.has(reading);
+}
+
+/** A ministry «الوزارة» can refer back to: a generated one, or an unlinked ORG named «وزارة …». */
+function isMinistry(c: Cluster): boolean {
+  return /\/(mfa|mod|moi)$/u.test(c.id) || (!c.entry && c.type === 'ORG' && nameKey(c.mentions[0]!.text).startsWith('وزاره'));
+}
+
+function dropInside(clusters: Map<string, Cluster>, field: Field | undefined, start: number, end: number, type: EntityType): void {
+  for (const c of [...clusters.values()]) {
+    if (c.type !== type) continue;
+    c.mentions = c.mentions.filter((m) => !((m.field ?? undefined) === field && m.start >= start && m.end <= end));
+    if (c.mentions.length === 0) clusters.delete(c.id);
+  }
+}
+
+function lastBefore(clusters: Map<string, Cluster>, field: Field | undefined, offset: number, ok: (c: Cluster) => boolean): Cluster | null {
+  let best: Cluster | null = null;
+  let bestStart = -1;
+  for (const c of clusters.values()) {
+    if (!ok(c)) continue;
+    for (const m of c.mentions) {
+      if ((m.field ?? undefined) === field && m.end <= offset && m.start > bestStart) {
+        bestStart = m.start;
+        best = c;
+      }
+    }
+  }
+  return best;
+}
+
+function toEntity(c: Cluster): Entity & { _order: number } {
+  const mentions = [...c.mentions].sort((a, b) => (FIELD_RANK[a.field ?? 'text'] ?? 2) - (FIELD_RANK[b.field ?? 'text'] ?? 2) || a.start - b.start || a.end - b.end);
+  const unique = mentions.filter((m, i) => i === 0 || m.start !== mentions[i - 1]!.start || m.end !== mentions[i - 1]!.end || m.field !== mentions[i - 1]!.field);
+  const names = unique.filter((m) => m.kind === 'name');
+  const displayFrom = (names.length > 0 ? names : unique).reduce((a, b) => (b.text.length > a.text.length ? b : a));
+  const e = c.entry;
+  const place = e && e.level !== null ? e : c.place;
+  const entity: Entity & { _order: number } = {
+    id: c.id,
+    type: c.type,
+    name: { ar: e?.nameAr ?? displayFrom.text, en: e?.nameEn ?? null },
+    kb: e?.kb ?? (e ? e.id : null),
+    geo: place && place.lat !== null && place.lon !== null
+      ? { lat: place.lat, lon: place.lon, country: place.country, admin1: place.admin1, level: c.type === 'FAC' ? 'facility' : (place.level ?? 'city') }
+      : null,
+    mentions: unique.map(({ order: _order, ...m }) => m),
+    _order: Math.min(...unique.map((m) => (FIELD_RANK[m.field ?? 'text'] ?? 2) * 1e9 + m.start)),
+  };
+  return entity;
+}
+
+function byFirstMention(a: Entity & { _order: number }, b: Entity & { _order: number }): number {
+  return a._order - b._order;
+}

@@ -1,0 +1,140 @@
+// Reading and writing the NER model directory: weights (binary), word clusters and gazetteer (TSV with headers), manifest.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MarsadError } from '../../../model/errors.js';
+import { GAZ_GIVEN, GAZ_LOC, GAZ_ORG, GAZ_PER, type NerLexicon } from './features.js';
+import { createWeightIndex, NER_TAGS, TAG_COUNT, type NerWeights, type WeightIndex } from './model.js';
+
+/** Files of a model directory (resources/ner/). */
+export const NER_FILES = {
+  weights: 'weights.bin',
+  clusters: 'clusters.tsv',
+  gazetteer: 'gazetteer.tsv',
+  manifest: 'manifest.json',
+} as const;
+
+export interface NerModel {
+  readonly weights: NerWeights;
+  readonly index: WeightIndex;
+  readonly lexicon: NerLexicon;
+  /** The manifest as written by scripts/train-ner.ts (config, data hashes, scores). */
+  readonly manifest: Record<string, unknown>;
+}
+
+const MAGIC = 'MNERW1';
+
+/**
+ * Binary weights: "MNERW1", uint32 header length, JSON header {tags, features, scale}, padding to 4,
+ * uint32 keys[features], int16 rows[features × tags] (value × scale), float32 transitions[(tags+1) × tags].
+ */
+export function serializeWeights(weights: NerWeights): Uint8Array {
+  let max = 0;
+  for (const v of weights.rows) max = Math.max(max, Math.abs(v));
+  const scale = max === 0 ? 1 : max / 32767;
+  const header = new TextEncoder().encode(JSON.stringify({ tags: NER_TAGS, features: weights.keys.length, scale }));
+  const headStart = MAGIC.length + 4;
+  const bodyStart = Math.ceil((headStart + header.length) / 4) * 4;
+  const n = weights.keys.length;
+  const total = bodyStart + n * 4 + n * TAG_COUNT * 2 + (n * TAG_COUNT * 2) % 4 + weights.transitions.length * 4;
+  const buf = new Uint8Array(total);
+  const view = new DataView(buf.buffer);
+  buf.set(new TextEncoder().encode(MAGIC), 0);
+  view.setUint32(MAGIC.length, header.length, true);
+  buf.set(header, headStart);
+  let off = bodyStart;
+  for (let i = 0; i < n; i++, off += 4) view.setUint32(off, weights.keys[i]!, true);
+  for (let i = 0; i < n * TAG_COUNT; i++, off += 2) view.setInt16(off, Math.round(weights.rows[i]! / scale), true);
+  off += (n * TAG_COUNT * 2) % 4;
+  for (let i = 0; i < weights.transitions.length; i++, off += 4) view.setFloat32(off, weights.transitions[i]!, true);
+  return buf;
+}
+
+export function deserializeWeights(bytes: Uint8Array, source = 'weights'): NerWeights {
+  const magic = new TextDecoder().decode(bytes.subarray(0, MAGIC.length));
+  if (magic !== MAGIC) throw new MarsadError('E_RESOURCE', `${source}: expected NER weights starting "${MAGIC}", found "${magic}".`, { source });
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const headLen = view.getUint32(MAGIC.length, true);
+  const headStart = MAGIC.length + 4;
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(headStart, headStart + headLen))) as {
+    tags: string[];
+    features: number;
+    scale: number;
+  };
+  if (header.tags.join(' ') !== NER_TAGS.join(' ')) {
+    throw new MarsadError('E_RESOURCE', `${source}: tag set ${header.tags.join(' ')} does not match ${NER_TAGS.join(' ')}; retrain the model.`, { source });
+  }
+  const n = header.features;
+  let off = Math.ceil((headStart + headLen) / 4) * 4;
+  const keys = new Uint32Array(n);
+  for (let i = 0; i < n; i++, off += 4) keys[i] = view.getUint32(off, true);
+  const rows = new Float32Array(n * TAG_COUNT);
+  for (let i = 0; i < n * TAG_COUNT; i++, off += 2) rows[i] = view.getInt16(off, true) * header.scale;
+  off += (n * TAG_COUNT * 2) % 4;
+  const transitions = new Float32Array((TAG_COUNT + 1) * TAG_COUNT);
+  for (let i = 0; i < transitions.length; i++, off += 4) transitions[i] = view.getFloat32(off, true);
+  if (off !== bytes.byteLength) throw new MarsadError('E_RESOURCE', `${source}: expected ${off} bytes, found ${bytes.byteLength}.`, { source });
+  return { keys, rows, transitions };
+}
+
+/** Parses clusters.tsv: "#" header lines, then `word<TAB>coarse<TAB>medium<TAB>fine`. */
+export function parseClusters(text: string, source: string = NER_FILES.clusters): Map<string, readonly [number, number, number]> {
+  const out = new Map<string, readonly [number, number, number]>();
+  let lineNo = 0;
+  for (const line of text.split('\n')) {
+    lineNo++;
+    if (line === '' || line.startsWith('#')) continue;
+    const parts = line.split('\t');
+    if (parts.length !== 4) throw new MarsadError('E_RESOURCE', `${source}:${lineNo}: expected 4 tab-separated fields, found ${parts.length}.`, { source });
+    out.set(parts[0]!, [Number(parts[1]), Number(parts[2]), Number(parts[3])]);
+  }
+  return out;
+}
+
+const GAZ_BITS: Record<string, number> = { PER: GAZ_PER, LOC: GAZ_LOC, ORG: GAZ_ORG, GIVEN: GAZ_GIVEN };
+
+/** Parses gazetteer.tsv: "#" header lines, then `folded name<TAB>TYPE[|TYPE…]` with TYPE in PER, LOC, ORG, GIVEN. */
+export function parseGazetteer(text: string, source: string = NER_FILES.gazetteer): { gazetteer: Map<string, number>; maxWords: number } {
+  const gazetteer = new Map<string, number>();
+  let maxWords = 0;
+  let lineNo = 0;
+  for (const line of text.split('\n')) {
+    lineNo++;
+    if (line === '' || line.startsWith('#')) continue;
+    const [name, types] = line.split('\t');
+    if (name === undefined || types === undefined) {
+      throw new MarsadError('E_RESOURCE', `${source}:${lineNo}: expected "name<TAB>TYPES", found "${line}".`, { source });
+    }
+    let bits = 0;
+    for (const t of types.split('|')) {
+      const b = GAZ_BITS[t];
+      if (b === undefined) throw new MarsadError('E_RESOURCE', `${source}:${lineNo}: unknown type "${t}" (expected PER, LOC, ORG or GIVEN).`, { source });
+      bits |= b;
+    }
+    gazetteer.set(name, (gazetteer.get(name) ?? 0) | bits);
+    maxWords = Math.max(maxWords, name.split(' ').length);
+  }
+  return { gazetteer, maxWords };
+}
+
+function readResource(dir: string, file: string): Buffer {
+  const path = join(dir, file);
+  try {
+    return readFileSync(path);
+  } catch (cause) {
+    throw new MarsadError('E_RESOURCE', `NER model file ${path} could not be read; run \`npm run train:ner\` or check the path.`, { cause, source: path });
+  }
+}
+
+/** Loads a model directory written by scripts/train-ner.ts (resources/ner/). */
+export function loadNerModel(dir: string): NerModel {
+  const weights = deserializeWeights(new Uint8Array(readResource(dir, NER_FILES.weights)), join(dir, NER_FILES.weights));
+  const clusters = parseClusters(readResource(dir, NER_FILES.clusters).toString('utf8'), join(dir, NER_FILES.clusters));
+  const { gazetteer, maxWords } = parseGazetteer(readResource(dir, NER_FILES.gazetteer).toString('utf8'), join(dir, NER_FILES.gazetteer));
+  const manifest = JSON.parse(readResource(dir, NER_FILES.manifest).toString('utf8')) as Record<string, unknown>;
+  return createNerModel(weights, { clusters, gazetteer, gazetteerMaxWords: maxWords }, manifest);
+}
+
+/** A model from weights and a lexicon already in memory (tests, training). */
+export function createNerModel(weights: NerWeights, lexicon: NerLexicon, manifest: Record<string, unknown> = {}): NerModel {
+  return { weights, index: createWeightIndex(weights), lexicon, manifest };
+}

@@ -1,0 +1,176 @@
+// Tagger tests: a tiny model trained in the test on self-written sentences, so nothing depends on the shipped model.
+import { describe, expect, it } from 'vitest';
+import { createCliticLexicon, FLAG_NAME } from '../../../arabic/clitic-lexicon.js';
+import { createSegmenter } from '../../../arabic/clitics.js';
+import { chunksOf, scoreSpans } from './conll.js';
+import { extractFeatureHashes, extractFeatureStrings, foldForm, GAZ_LOC, hashFeature, splitProclitics, type NerLexicon } from './features.js';
+import { NER_TAGS } from './model.js';
+import { createNerModel, deserializeWeights, parseGazetteer, serializeWeights } from './model-io.js';
+import { trainPerceptron } from './perceptron.js';
+import { createNerTagger } from './tagger.js';
+
+/** Self-written news-style sentences: token/TAG pairs separated by spaces, O when no tag is given. */
+const TRAINING = [
+  'قال/O الرئيس/O سامر/B-PERS الحداد/I-PERS إن/O وفدا/O سيزور/O عمان/B-LOC',
+  'وصل/O الوزير/O سامر/B-PERS الحداد/I-PERS إلى/O بيروت/B-LOC أمس/O',
+  'أعلنت/O وزارة/B-ORG الصحة/I-ORG في/O عمان/B-LOC عن/O حملة/O',
+  'التقى/O الرئيس/O نادر/B-PERS الكرمي/I-PERS وفدا/O من/O وزارة/B-ORG الصحة/I-ORG',
+  'وصل/O الرئيس/O نادر/B-PERS الكرمي/I-PERS إلى/O دمشق/B-LOC',
+  'قال/O الوزير/O وليد/B-PERS النمر/I-PERS إن/O بيروت/B-LOC تستضيف/O مؤتمر/O',
+  'زار/O الرئيس/O وليد/B-PERS النمر/I-PERS مدينة/O دمشق/B-LOC',
+  'أكدت/O وزارة/B-ORG الخارجية/I-ORG في/O دمشق/B-LOC أن/O الوفد/O وصل/O',
+  'وقال/O الرئيس/O سامر/B-PERS الحداد/I-PERS إن/O وزارة/B-ORG الخارجية/I-ORG مستعدة/O',
+].map((line) => {
+  const pairs = line.split(' ').map((p) => p.split('/') as [string, string]);
+  return { tokens: pairs.map(([t]) => t), tags: pairs.map(([, tag]) => tag) };
+});
+
+const LEXICON: NerLexicon = {
+  clusters: new Map([
+    ['عمان', [1, 2, 3]],
+    ['بيروت', [1, 2, 3]],
+    ['دمشق', [1, 2, 3]],
+  ]),
+  gazetteer: new Map([
+    ['عمان', GAZ_LOC],
+    ['دمشق', GAZ_LOC],
+    ['بيروت', GAZ_LOC],
+  ]),
+  gazetteerMaxWords: 1,
+};
+
+const TAG_INDEX = new Map<string, number>(NER_TAGS.map((t, i) => [t, i]));
+
+function trainTiny() {
+  const weights = trainPerceptron(
+    TRAINING.map((s) => ({ features: extractFeatureHashes(s.tokens, LEXICON), tags: s.tags.map((t) => TAG_INDEX.get(t)!) })),
+    { epochs: 8, seed: 1 },
+  );
+  return createNerModel(weights, LEXICON);
+}
+
+describe('foldForm and splitProclitics', () => {
+  it.each([
+    ['إيران', 'ايران'],
+    ['آسيا', 'اسيا'],
+    ['موسى', 'موسي'],
+    ['الطراونة', 'الطراونه'],
+    ['مُحَمَّد', 'محمد'],
+    ['جزء', 'جزء'],
+    ['٢٠٢٢', '2022'],
+  ])('folds %s to %s', (word, folded) => {
+    expect(foldForm(word)).toBe(folded);
+  });
+
+  it.each([
+    ['والرئيس', 'وال', 'رييس'],
+    ['للمنظمه', 'لل', 'منظمه'],
+    ['بغداد', 'ب', 'غداد'],
+    ['قرار', '', 'قرار'],
+    ['في', '', 'في'],
+  ])('splits %s into %s + %s', (word, pro, stem) => {
+    expect(splitProclitics(foldForm(word))).toEqual([pro, stem]);
+  });
+});
+
+describe('features', () => {
+  it('marks a gazetteer match through a proclitic («وبيروت» → بيروت)', () => {
+    const features = extractFeatureStrings(['زار', 'وبيروت'], LEXICON);
+    expect(features[1]).toContain('g=B-LOC1');
+    expect(features[0]).not.toContain('g=B-LOC1');
+  });
+
+  it('hashes exactly the strings it describes', () => {
+    const tokens = ['وصل', 'الرئيس', 'سامر', 'الحداد', 'إلى', 'وبيروت'];
+    const strings = extractFeatureStrings(tokens, LEXICON);
+    const hashes = extractFeatureHashes(tokens, LEXICON);
+    expect(hashes.map((h) => [...h])).toEqual(strings.map((fs) => fs.map(hashFeature)));
+  });
+
+  it('leaves out empty-valued features', () => {
+    const features = extractFeatureStrings(['قال'], { clusters: new Map(), gazetteer: new Map(), gazetteerMaxWords: 0 });
+    expect(features[0]!.some((f) => f.startsWith('g=') || f.startsWith('c0='))).toBe(false);
+  });
+});
+
+describe('tiny model', () => {
+  const model = trainTiny();
+  const tagger = createNerTagger(model);
+
+  it('fits its training sentences', () => {
+    const predicted = TRAINING.map((s) => tagger.tagTokens(s.tokens));
+    expect(scoreSpans(TRAINING.map((s) => s.tags), predicted).overall.f1).toBe(1);
+  });
+
+  it('generalises a known name to a new context', () => {
+    expect(tagger.tagTokens(['أكد', 'الوزير', 'نادر', 'الكرمي', 'أن', 'دمشق', 'ترحب'])).toEqual(['O', 'O', 'B-PERS', 'I-PERS', 'O', 'O', 'B-LOC', 'O'].slice(0, 5).concat(['B-LOC', 'O']));
+  });
+
+  it('never emits an I- tag without its B-', () => {
+    const tags = tagger.tagTokens(['الحداد', 'الكرمي', 'الصحة', 'في']);
+    tags.forEach((t, i) => {
+      if (t.startsWith('I-')) expect(tags[i - 1]!.slice(2)).toBe(t.slice(2));
+    });
+  });
+
+  it('round-trips through the binary weight format', () => {
+    const back = deserializeWeights(serializeWeights(model.weights));
+    const reloaded = createNerTagger(createNerModel(back, LEXICON));
+    for (const s of TRAINING) expect(reloaded.tagTokens(s.tokens)).toEqual(tagger.tagTokens(s.tokens));
+  });
+});
+
+describe('findMentions', () => {
+  const model = trainTiny();
+  const segmenter = createSegmenter(
+    createCliticLexicon([
+      ['الحداد', { weight: 5, freq: 10, flags: FLAG_NAME }],
+      ['سامر', { weight: 5, freq: 10, flags: FLAG_NAME }],
+      ['بيروت', { weight: 5, freq: 10, flags: FLAG_NAME }],
+      ['وزارة', { weight: 5, freq: 10 }],
+    ]),
+  );
+  const tagger = createNerTagger(model, { segmenter });
+
+  it.each([
+    ['وصل الرئيس سامر الحداد إلى بيروت أمس.', [['سامر الحداد', 'PER'], ['بيروت', 'LOC']]],
+    ['وصل الوزير وسامر الحداد إلى بيروت.', [['سامر الحداد', 'PER'], ['بيروت', 'LOC']]],
+  ])('finds the mentions of «%s» with offsets and without proclitics', (text, expected) => {
+    const mentions = tagger.findMentions(text, [{ start: 0, end: text.length }]);
+    expect(mentions.map((m) => [m.text, m.label])).toEqual(expected);
+    for (const m of mentions) {
+      expect(text.slice(m.start, m.end)).toBe(m.text);
+      expect(m.score).toBeGreaterThan(0);
+      expect(m.score).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('offsets point into the whole text when sentences start later', () => {
+    const text = 'خبر عاجل. وصل الرئيس سامر الحداد إلى بيروت.';
+    const mentions = tagger.findMentions(text, [
+      { start: 0, end: 9 },
+      { start: 10, end: text.length },
+    ]);
+    expect(mentions.map((m) => text.slice(m.start, m.end))).toEqual(mentions.map((m) => m.text));
+    expect(mentions.map((m) => m.text)).toContain('بيروت');
+  });
+});
+
+describe('conlleval scoring', () => {
+  it('counts exact spans only', () => {
+    const s = scoreSpans([['B-PERS', 'I-PERS', 'O', 'B-LOC']], [['B-PERS', 'O', 'O', 'B-LOC']]);
+    expect(s.overall.correct).toBe(1);
+    expect(s.overall.predicted).toBe(2);
+    expect(s.overall.gold).toBe(2);
+  });
+
+  it('starts a chunk at an I- after O', () => {
+    expect(chunksOf(['O', 'I-ORG', 'I-ORG'])).toEqual([{ start: 1, end: 3, type: 'ORG' }]);
+  });
+});
+
+describe('gazetteer file', () => {
+  it('rejects unknown types with the line number', () => {
+    expect(() => parseGazetteer('# header\nعمان\tCITY\n')).toThrow(/:2: unknown type/);
+  });
+});
