@@ -45,10 +45,10 @@ describe('buildReport', () => {
 
   it('gives the ratio of each marsad row to each peer and reference', () => {
     expect(report.ratios).toEqual([
-      { ours: 'ours fast', peer: 'peer', ratio: 2 },
-      { ours: 'ours fast', peer: 'published', ratio: 100 },
-      { ours: 'ours slow', peer: 'peer', ratio: 0.1 },
-      { ours: 'ours slow', peer: 'published', ratio: 5 },
+      { ours: 'ours fast', peer: 'peer', ratio: 2, cpuRatio: 2 },
+      { ours: 'ours fast', peer: 'published', ratio: 100, cpuRatio: null },
+      { ours: 'ours slow', peer: 'peer', ratio: 0.1, cpuRatio: 0.1 },
+      { ours: 'ours slow', peer: 'published', ratio: 5, cpuRatio: null },
     ]);
   });
 
@@ -84,6 +84,7 @@ describe('formatReport', () => {
     ['the row with its median and best words/s', /peer\s+1,000\s+800\s+2\.000\s+100\s+500\s+500\s+1,000/],
     ['the best pass', /ours fast\s+1,000\s+1,000\s+1\.000\s+-\s+1,000\s+1,000\s+2,000/],
     ['the skipped peer', /skipped\s+missing peer: not installed/],
+    ['the ratios on wall and CPU time', /peer\s+2\.00 \| 2\.00\s+0\.10 \| 0\.10/],
     ['a missed target', /ours slow ≥ 200 words\/s: MISSED \(median 50; per CPU-s 100\)/],
     ['an unmeasured target', /ours absent ≥ 1 words\/s: NOT MEASURED/],
   ])('shows %s', (_what, pattern) => {

@@ -14,7 +14,8 @@ export interface SuiteReport {
   readonly rows: readonly Row[];
   readonly skipped: readonly { name: string; reason: string }[];
   readonly references: readonly { name: string; wordsPerSecond: number; note: string }[];
-  readonly ratios: readonly { ours: string; peer: string; ratio: number }[];
+  /** marsad words/s ÷ peer words/s on wall-clock medians, and on CPU time where both rows have it. */
+  readonly ratios: readonly { ours: string; peer: string; ratio: number; cpuRatio: number | null }[];
   /** `met` judges the wall-clock median; `metOnCpu` the CPU-time one, which a busy machine does not slow. */
   readonly targets: readonly {
     row: string;
@@ -39,13 +40,16 @@ export function buildReport(suite: Suite, outcomes: readonly JobOutcome[]): Suit
       : toRow(o.name, o.role, o.result, o.result.ownTokens, 'words/s from its own token count: no marsad row ran'),
   );
   const references = outcomes.filter((o) => o.kind === 'reference');
-  const ratios: { ours: string; peer: string; ratio: number }[] = [];
+  const ratios: { ours: string; peer: string; ratio: number; cpuRatio: number | null }[] = [];
   for (const ours of rows.filter((r) => r.role === 'ours')) {
     if (ours.wordsPerSecond === null) continue;
     for (const peer of rows.filter((r) => r.role !== 'ours')) {
-      if (peer.wordsPerSecond !== null) ratios.push({ ours: ours.name, peer: peer.name, ratio: ours.wordsPerSecond / peer.wordsPerSecond });
+      if (peer.wordsPerSecond === null) continue;
+      const cpuRatio = ours.wordsPerCpuSecond === null || peer.wordsPerCpuSecond === null ? null : ours.wordsPerCpuSecond / peer.wordsPerCpuSecond;
+      ratios.push({ ours: ours.name, peer: peer.name, ratio: ours.wordsPerSecond / peer.wordsPerSecond, cpuRatio });
     }
-    for (const ref of references) ratios.push({ ours: ours.name, peer: ref.name, ratio: ours.wordsPerSecond / ref.wordsPerSecond });
+    // A reference figure is words per wall-clock second of a run elsewhere: no CPU-time ratio.
+    for (const ref of references) ratios.push({ ours: ours.name, peer: ref.name, ratio: ours.wordsPerSecond / ref.wordsPerSecond, cpuRatio: null });
   }
   const targets = suite.targets.map((t) => {
     const row = rows.find((r) => r.name === t.row);
@@ -111,10 +115,14 @@ export function formatReport(name: string, r: SuiteReport): string[] {
   for (const ref of r.references) out(`reference  ${ref.name}: ${fmtInt(ref.wordsPerSecond)} words/s (${ref.note})`);
   for (const s of r.skipped) out(`skipped    ${s.name}: ${s.reason}`);
   if (r.ratios.length > 0) {
-    out('\nratio of marsad words/s to each peer (> 1: marsad faster)');
+    out('\nratio of marsad words/s to each peer (> 1: marsad faster), wall-clock median | CPU time');
     const ours = [...new Set(r.ratios.map((x) => x.ours))];
     const peers = [...new Set(r.ratios.map((x) => x.peer))];
-    out(table(['peer', ...ours], peers.map((p) => [p, ...ours.map((o) => fmtFixed(r.ratios.find((x) => x.ours === o && x.peer === p)?.ratio ?? null, 2))])));
+    const cell = (o: string, p: string): string => {
+      const found = r.ratios.find((x) => x.ours === o && x.peer === p);
+      return found === undefined ? '-' : `${fmtFixed(found.ratio, 2)} | ${fmtFixed(found.cpuRatio, 2)}`;
+    };
+    out(table(['peer', ...ours], peers.map((p) => [p, ...ours.map((o) => cell(o, p))])));
   }
   for (const t of r.targets) {
     const verdict =
@@ -123,7 +131,8 @@ export function formatReport(name: string, r: SuiteReport): string[] {
   }
   for (const [metricsName, values] of Object.entries(r.metrics)) {
     out('');
-    out(table([metricsName, 'value'], Object.entries(values).map(([k, v]) => [k, fmtMetric(v)])));
+    const entries = Object.entries(values);
+    out(entries.length === 0 ? `${metricsName}: no numbers (it says why in its log above)` : table([metricsName, 'value'], entries.map(([k, v]) => [k, fmtMetric(v)])));
   }
   return lines;
 }

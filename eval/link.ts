@@ -13,6 +13,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface GoldArticle {
   id: string;
+  /** `dev`: written and used while building the linker; `heldout`: scored once before any change for it. */
+  split?: 'dev' | 'heldout';
   published: string | null;
   title?: string;
   text: string;
@@ -253,7 +255,11 @@ export async function runLinkEval(options: { dataDir: string; log: (line: string
   const golds = loadGoldArticles();
   const gazetteerOnly = golds.map((gold) => ({ gold, entities: linkEntities(kb, toArticle(gold), []) }));
   const s1 = scoreLinking(gazetteerOnly);
-  report('gazetteer only (no NER)', s1, log);
+  report(`gazetteer only (no NER), all ${golds.length} articles`, s1, log);
+  for (const split of ['dev', 'heldout'] as const) {
+    const part = gazetteerOnly.filter((x) => (x.gold.split ?? 'dev') === split);
+    if (part.length > 0) report(`gazetteer only, ${split} (${part.length} articles)`, scoreLinking(part), log);
+  }
   let resources: Awaited<ReturnType<typeof loadAnalyzerResources>> = {};
   try {
     resources = await loadAnalyzerResources(join(ROOT, 'resources'));
@@ -272,7 +278,11 @@ export async function runLinkEval(options: { dataDir: string; log: (line: string
     return { gold, entities };
   });
   const s2 = scoreLinking(withNer);
-  report('with NER', s2, log);
+  report(`with NER, all ${golds.length} articles`, s2, log);
+  for (const split of ['dev', 'heldout'] as const) {
+    const part = withNer.filter((x) => (x.gold.split ?? 'dev') === split);
+    if (part.length > 0) report(`with NER, ${split} (${part.length} articles)`, scoreLinking(part), log);
+  }
   for (const e of s2.errors.slice(0, 40)) log(`  - ${e}`);
 }
 

@@ -2,12 +2,13 @@
 //
 // Run: npx tsx scripts/build-clitic-lexicon.ts [output path]   (MARSAD_DATA overrides ../shared/data)
 //
-// How the weights are found: every word type of the news corpus is read as every clitic analysis its
-// spelling allows (enumerateAnalyses, the same code the segmenter runs), and an EM loop over types
-// shares each type between its analyses in proportion to stem weight × clitic prior. A stem's weight is
-// then the number of types it explains, less a discount: «رئيس» explains الرئيس، والرئيس، للرئيس، رئيسه…
-// and ends heavy, while «والرئيس» as a stem explains only itself and falls to zero. Counting types, not
-// tokens, is what keeps a frequent surface («والرئيس») from winning as its own stem.
+// How the weights are found: every word type of the news corpus (types = lexicon keys, each voting
+// log2(1 + frequency)) is read as every clitic analysis its spelling allows (enumerateAnalyses, the same
+// code the segmenter runs), and an EM loop shares each type between its analyses in proportion to
+// stem weight × clitic prior. A stem's weight is the vote it collects: «رئيس» collects الرئيس، والرئيس،
+// للرئيس، رئيسه… and ends heavy. Two guards keep a clitic form from becoming its own stem: leave-one-out
+// (a type is scored without its own last vote, so «والرئيس» cannot explain itself) and demotion (a stem
+// that is a clitic reading of a stem twice as heavy, like «بالإضافة» of «إضافة», is dropped).
 import { createReadStream, existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { gunzipSync } from 'node:zlib';
@@ -32,19 +33,23 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = resolve(process.env.MARSAD_DATA ?? join(ROOT, '../shared/data'));
 const OUT = resolve(process.argv[2] ?? join(ROOT, 'resources/arabic/clitic-lexicon.tsv'));
 
+/** The changelog written into the header, newest last; dated by hand so the output stays deterministic. */
+const CHANGES = [
+  '1 — 2026-11-29: first build. EM over word types with leave-one-out, demotion of clitic forms that hold their own paradigm, fixed clitic priors.',
+];
 /** EM rounds; the weights stop moving after about five. */
 const ROUNDS = 6;
-/** After this many EM rounds, clitic forms holding their own paradigm are demoted (see demote). */
-const DEMOTE_AFTER = 3;
-const DEMOTE_RATIO = 3;
-const LEARN_PRIORS = process.env.MARSAD_LEARN_PRIORS === "1";
+/** From this EM round to the one before last, clitic forms holding their own paradigm are demoted (see demote). */
+const DEMOTE_AFTER = 2;
+/** How much heavier the clitic reading's stem must be for a demotion. */
+const DEMOTE_RATIO = 2;
 /** Taken off each final stem weight: a stem that explains half a type is noise. */
 const DISCOUNT = 0.5;
 /** Rows below this weight are not shipped (unless flagged): the segmenter treats them as unknown. */
 const MIN_WEIGHT = 0.3;
-/** Letters that mark a Persian, Urdu or Kurdish spelling among GeoNames' untagged Arabic-script names. */
 /** Keys whose votes the last round prints (MARSAD_DEBUG_KEYS=رئيس,حكومة), to see why a stem weighs what it does. */
 const DEBUG = new Set((process.env.MARSAD_DEBUG_KEYS ?? '').split(',').filter(Boolean));
+/** Letters that mark a Persian, Urdu or Kurdish spelling among GeoNames' untagged Arabic-script names. */
 const NON_ARABIC_LETTERS = /[پچژگکیہۇڵەٱڕۆێ]/u;
 
 function log(message: string): void {
@@ -101,28 +106,32 @@ function readStopWords(dir: string): Set<string> {
   const words = readFileSync(join(dir, 'stopwords-ar/mohataher_list.txt'), 'utf8')
     .split('\n')
     .flatMap((line) => [...arabicWords(line)]);
-  const keys = new Set(words.map(lexiconKey));
+  const listed = new Set(words.map(lexiconKey));
+  const keys = new Set(listed);
   const keep = new Set(ARTICLE_FUNCTION_WORDS.map(lexiconKey));
-  for (const key of [...keys]) {
+  for (const key of listed) {
     const rest = key.slice(1);
-    if ((key[0] === 'و' || key[0] === 'ف') && (keys.has(rest) || rest.length >= 3)) keys.delete(key);
+    if ((key[0] === 'و' || key[0] === 'ف') && (listed.has(rest) || rest.length >= 3)) keys.delete(key);
     if (key.startsWith('ال') && key.length >= 5 && !keep.has(key)) keys.delete(key);
   }
   for (const k of keep) keys.add(k);
   return keys;
 }
 
-/** Single-word name keys from ANERcorp train (never test), ANERgazet, GeoNames and mledoze. */
+/**
+ * Single-word names (letters-only forms, hamza kept) from ANERcorp train (never test), ANERgazet, GeoNames and mledoze. Organisation
+ * names are left out: their words are common words («الاتحاد الدولي لكرة القدم» would make «لكرة» a name).
+ */
 function readNames(dir: string): Set<string> {
   const names = new Set<string>();
   const add = (text: string): void => {
-    for (const w of arabicWords(text)) if (w.length >= 3) names.add(lexiconKey(w));
+    for (const w of arabicWords(text)) if (w.length >= 3) names.add(w);
   };
   for (const line of readFileSync(join(dir, 'anercorp/ANERCorp_CamelLab_train.reconstructed.txt'), 'utf8').split('\n')) {
     const [token, tag] = line.split(' ');
-    if (token && tag && /-(PERS|LOC|ORG)$/.test(tag)) add(token);
+    if (token && tag && /-(PERS|LOC)$/.test(tag)) add(token);
   }
-  for (const file of ['AlignedLocGazetteer.txt', 'AlignedPersGazetteer.txt', 'AlignedOrgGazetteer.txt']) {
+  for (const file of ['AlignedLocGazetteer.txt', 'AlignedPersGazetteer.txt']) {
     for (const line of readFileSync(join(dir, 'anergazet', file), 'utf8').split('\n')) add(line);
   }
   const cities = gunzipSync(readFileSync(join(dir, 'geonames/cities15000.txt.gz'))).toString('utf8');
@@ -148,21 +157,18 @@ function readNames(dir: string): Set<string> {
  * another name is dropped, and a name with the article gives its stem («الرياض» → «رياض»).
  */
 function cleanNames(names: Set<string>, freq: ReadonlyMap<string, number>): Set<string> {
+  const keys = new Set([...names].map(lexiconKey));
   // «وائل» is a name and «ائل» a fragment: a clitic-looking name stays when it is the commoner spelling.
-  const rarer = (key: string, rest: string): boolean => names.has(rest) && (freq.get(key) ?? 0) < (freq.get(rest) ?? 0);
+  const rarer = (key: string, rest: string): boolean => keys.has(rest) && (freq.get(key) ?? 0) < (freq.get(rest) ?? 0);
   const out = new Set<string>();
-  for (const key of names) {
-    let k = key;
-    for (const prefix of ['وال', 'فال', 'بال', 'كال', 'لل', 'ال']) {
-      if (k.startsWith(prefix) && k.length - prefix.length >= 3) {
-        k = k.slice(prefix.length);
-        break;
-      }
-    }
-    if (k !== key) {
-      out.add(k);
+  for (const name of names) {
+    // Only a plain-alef ال is the article: «الرياض» gives «رياض», «ألبانيا» stays «ألبانيا».
+    const prefix = ['وال', 'فال', 'بال', 'كال', 'لل', 'ال'].find((p) => name.startsWith(p) && name.length - p.length >= 3);
+    if (prefix) {
+      out.add(lexiconKey(name.slice(prefix.length)));
       continue;
     }
+    const key = lexiconKey(name);
     const first = key[0] ?? '';
     if ('وفبلك'.includes(first) && rarer(key, key.slice(1))) continue;
     if ((key.startsWith('وب') || key.startsWith('ول')) && rarer(key, key.slice(2))) continue;
@@ -171,51 +177,11 @@ function cleanNames(names: Set<string>, freq: ReadonlyMap<string, number>): Set<
   return out;
 }
 
-type SlotCounts = Record<keyof CliticPriors, Map<string, number>>;
-
-function newSlotCounts(): SlotCounts {
-  const counts = { conj: new Map(), prep: new Map(), article: new Map(), enclitic: new Map() } as SlotCounts;
-  // Every value of the default table starts with a pseudo-count, so none falls to zero.
-  for (const slot of Object.keys(counts) as (keyof CliticPriors)[]) {
-    for (const value of Object.keys(DEFAULT_PRIORS[slot])) counts[slot].set(value, 1);
-  }
-  return counts;
-}
-
-function countSlots(counts: SlotCounts, a: Analysis, share: number): void {
-  const add = (m: Map<string, number>, k: string): void => void m.set(k, (m.get(k) ?? 0) + share);
-  add(counts.conj, a.conj);
-  add(counts.prep, a.prep);
-  add(counts.article, a.article === 'none' ? '' : 'ال');
-  add(counts.enclitic, a.enclitic);
-}
-
-/** Slot probabilities from expected type counts; «ي» and «ني» keep their default rate (see DEFAULT_PRIORS). */
-function priorsFrom(counts: SlotCounts): CliticPriors {
-  const normalise = (m: Map<string, number>, fixed: Record<string, number> = {}): Record<string, number> => {
-    const fixedMass = Object.values(fixed).reduce((x, y) => x + y, 0);
-    let total = 0;
-    for (const [k, c] of m) if (!(k in fixed)) total += c;
-    const out: Record<string, number> = {};
-    for (const [k, c] of [...m].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))) {
-      out[k] = k in fixed ? (fixed[k] as number) : (c / total) * (1 - fixedMass);
-    }
-    return out;
-  };
-  const e = DEFAULT_PRIORS.enclitic;
-  return {
-    conj: normalise(counts.conj),
-    prep: normalise(counts.prep),
-    article: normalise(counts.article),
-    enclitic: normalise(counts.enclitic, { ي: e['ي'] as number, ني: e['ني'] as number }),
-  };
-}
-
 /**
  * EM keeps some clitic forms as stems: «بالإضافة», «للمرة», «لكرة» are frequent, and their own clitic
  * variants («وبالإضافة») vote for them as they vote for «إضافة». A stem that is itself a clitic reading of
  * a stem DEMOTE_RATIO times heavier is taken out, so its types go to the lighter analysis. Names and
- * function words stay, and «ي»/«ني» readings do not count (nisba adjectives like «عالمي» are words).
+ * function words stay, and «ي»/«ني» and bare «ك» readings do not count («عالمي», «كيري» are words).
  */
 function demote(types: readonly TypeRow[], theta: ReadonlyMap<string, number>, flagsOf: (key: string) => number, out: Set<string>): void {
   for (const t of types) {
@@ -226,6 +192,8 @@ function demote(types: readonly TypeRow[], theta: ReadonlyMap<string, number>, f
     for (let i = 1; i < t.analyses.length; i++) {
       const a = t.analyses[i] as Analysis;
       if (a.enclitic === 'ي' || a.enclitic === 'ني') continue;
+      // ك alone is a rare clitic and a common first letter: «كيري» (Kerry) is not demoted for «يري».
+      if (a.prep === 'ك' && !a.conj && a.article === 'none' && !a.enclitic) continue;
       heaviest = Math.max(heaviest, theta.get(a.stemKey) ?? 0);
     }
     if (heaviest >= DEMOTE_RATIO * w) out.add(whole.stemKey);
@@ -256,7 +224,7 @@ async function main(): Promise<void> {
   }
   const names = cleanNames(readNames(DATA), freq);
   log(`stop words: ${stop.size}, names: ${names.size}`);
-  const isStop = (key: string): boolean => stop.has(key);
+  const flagsOf = (key: string): number => (stop.has(key) ? FLAG_STOP : 0) | (names.has(key) ? FLAG_NAME : 0);
   // Candidate stems: corpus keys, names, and keys the article leaves behind («جزائر» from «الجزائر»).
   const candidates = new Set<string>(freq.keys());
   for (const n of names) candidates.add(n);
@@ -280,12 +248,11 @@ async function main(): Promise<void> {
   }
   const types: TypeRow[] = [];
   for (const { word, f } of byKey.values()) {
-    const analyses = enumerateAnalyses(word, isStop).filter((a, i) => i === 0 || candidates.has(a.stemKey));
+    const analyses = enumerateAnalyses(word, flagsOf).filter((a, i) => i === 0 || candidates.has(a.stemKey));
     types.push({ weight: Math.log2(1 + f), analyses, shares: new Float64Array(analyses.length) });
   }
   log(`types: ${types.length}`);
 
-  const flagsOf = (key: string): number => (stop.has(key) ? FLAG_STOP : 0) | (names.has(key) ? FLAG_NAME : 0);
   // Round 0 shares: each type spread evenly over its readings, so a stem starts with every type it could
   // explain («حكومة» with الحكومة، حكومته، بحكومتها…), not only the types spelled as itself.
   let theta = new Map<string, number>();
@@ -300,10 +267,12 @@ async function main(): Promise<void> {
 
   // EM with leave-one-out: a type is scored against the stem weights without its own last shares, so
   // «والرئيس» cannot be its own stem merely because it exists, while «وزير» keeps الوزير، للوزير… behind it.
-  let priors: CliticPriors = DEFAULT_PRIORS;
+  // The clitic priors stay fixed: learnt over types they collapse towards «no clitic» (whole-word readings
+  // win early and then teach the priors), which undoes the splits EM is for.
+  const priors: CliticPriors = DEFAULT_PRIORS;
   const demoted = new Set<string>();
   for (let round = 0; round < ROUNDS; round++) {
-    if (round === DEMOTE_AFTER) {
+    if (round >= DEMOTE_AFTER && round < ROUNDS - 1) {
       demote(types, theta, flagsOf, demoted);
       log(`demoted ${demoted.size} clitic forms that held their own paradigm`);
     }
@@ -313,7 +282,6 @@ async function main(): Promise<void> {
       priors,
     );
     const next = new Map<string, number>();
-    const slotCounts = newSlotCounts();
     for (const t of types) {
       const scores = t.analyses.map((a, i) => scoreAnalysis(a, lexicon, t.shares[i] as number));
       const max = Math.max(...scores);
@@ -331,13 +299,11 @@ async function main(): Promise<void> {
         if (DEBUG.has(a.stemKey) && round === ROUNDS - 1 && share > 0.01) {
           log(`debug ${a.stemKey} ← ${(t.analyses[0] as Analysis).stemForm} ${a.conj}|${a.prep}|${a.article}|${a.enclitic} ${share.toFixed(3)}`);
         }
-        countSlots(slotCounts, a, share);
       });
     }
     for (const n of names) next.set(n, (next.get(n) ?? 0) + 1);
     theta = next;
-    if (LEARN_PRIORS) priors = priorsFrom(slotCounts);
-    log(`round ${round + 1}: conj ${JSON.stringify(priors.conj)} article ${JSON.stringify(priors.article)}`);
+    log(`round ${round + 1} done`);
   }
   theta = new Map([...theta].map(([k, c]) => [k, Math.max(0, c - DISCOUNT)]));
 
@@ -356,16 +322,18 @@ async function main(): Promise<void> {
 
   const header = [
     '# marsad clitic lexicon: stem weights and flags for src/arabic/clitics.ts',
-    '# format: TSV, UTF-8. Columns: key (lexiconKey form: no harakat, أإآٱ→ا, ى→ي, ؤ→و, ئ→ي, ة kept),',
-    '#   weight (expected number of corpus word types analysed with this stem, after EM and a 0.5 discount),',
+    '# format: TSV, UTF-8. Columns: key (lexiconKey form: no harakat, أإآٱ→ا, ى→ي, ؤ→و, ئ→ي, ی→ي, ک→ك, ة kept),',
+    '#   weight (expected number of corpus word types analysed with this stem, each type counted log2(1 + freq),',
+    '#   after EM and a 0.5 discount),',
     '#   freq (corpus count of the key as a whole word), flags (N name, S stop word, D usually takes ال).',
-    '#   Rows «+slot:value<TAB>p<TAB>0<TAB>» first: the learned probability of each clitic slot value per word type.',
+    '#   Rows «+slot:value<TAB>p<TAB>0<TAB>» first: the prior of each clitic slot value the weights were fitted with.',
     '# source: derived facts only, no text. Word-type counts from the news corpus in ../shared/data/news',
     '#   (SaudiNewsNet 2015, ANT 2018); names from ANERcorp train split (CC BY-SA 4.0; never the test split),',
     '#   ANERgazet (research use), GeoNames cities15000 and country names (CC BY 4.0, geonames.org),',
     '#   mledoze/countries Arabic common names (ODbL 1.0); stop words from mohataher/arabic-stop-words (MIT).',
     '# rebuild: npx tsx scripts/build-clitic-lexicon.ts  (MARSAD_DATA=<shared data folder>); deterministic.',
-    `# changes: 1 — first build (${rows.length} rows, ${ROUNDS} EM rounds, min weight ${MIN_WEIGHT}).`,
+    ...CHANGES.map((line) => `# changes: ${line}`),
+    `# this build: ${rows.length} rows, ${ROUNDS} EM rounds, min weight ${MIN_WEIGHT}.`,
   ];
   const body = formatPriors(priors);
   body.push(...rows.map(([k, e]) => `${k}\t${e.weight}\t${e.freq}\t${formatFlags(e.flags)}`));

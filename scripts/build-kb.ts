@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { foldWord } from '../src/arabic/normalize.js';
 import { isArabicPlausible } from './kb/arabic-names.js';
 import { adjectiveForms, nisbaOf } from './kb/demonyms.js';
+import { parsePetrarchPeople } from './kb/petrarch.js';
 import { parseTsvRows, readText, writeTsv } from './kb/tsv.js';
 
 interface Place {
@@ -38,6 +39,8 @@ function main(): number {
   const t0 = performance.now();
   mkdirSync(outDir, { recursive: true });
   const common = commonWords(dataDir);
+  const homographs = join(outDir, 'curated', 'homographs.tsv');
+  if (existsSync(homographs)) for (const line of readText(homographs).split('\n')) if (line.trim() && !line.startsWith('#')) common.add(foldWord(line.trim()));
   const places = new Map<string, Place>();
   const countryByGeonameId = addCountries(dataDir, places);
   addRegions(dataDir, places, countryByGeonameId);
@@ -45,16 +48,21 @@ function main(): number {
   const curatedDir = join(outDir, 'curated');
   applyPlaceVariants(join(curatedDir, 'place-variants.tsv'), places);
   fillRegionCoordinates(places);
-  writePlaces(join(outDir, 'places.tsv'), places, common);
+  const wordCounts = countNewsWords(dataDir);
+  chooseDisplayNames(dataDir, places, join(curatedDir, 'place-variants.tsv'));
+  writePlaces(join(outDir, 'places.tsv'), places, common, join(curatedDir, 'world-regions.tsv'));
   writeDemonyms(join(outDir, 'demonyms.tsv'), places, join(curatedDir, 'demonyms.tsv'));
+  writeActors(dataDir, join(outDir, 'actors.tsv'), join(curatedDir, 'people.tsv'));
+  writeCliticHomographs(join(outDir, 'clitic-homographs.tsv'), places, wordCounts, curatedDir);
   writeManifest(outDir);
   log(`build-kb: ${places.size} places written to ${outDir} in ${Math.round(performance.now() - t0)} ms`);
   return 0;
 }
 
 /**
- * Folded words that are mostly not place names in running text: stop words, and words ANERcorp tags
- * O more often than LOC («صور» pictures / Tyre, «العين» the eye / Al Ain). A one-word place name among them
+ * Folded words that are mostly not place names in running text: stop words, words ANERcorp tags O more
+ * often than LOC («صور» pictures / Tyre, «العين» the eye / Al Ain), and words it tags as person names more
+ * often than as places. A one-word place name among them
  * is linked only when NER marks it, never by the gazetteer pass.
  */
 function commonWords(dataDir: string): Set<string> {
@@ -63,17 +71,19 @@ function commonWords(dataDir: string): Set<string> {
   if (existsSync(stopPath)) for (const w of readText(stopPath).split(/\s+/u)) if (w) words.add(foldWord(w));
   const anerPath = join(dataDir, 'anercorp', 'ANERCorp_CamelLab_train.reconstructed.txt');
   if (existsSync(anerPath)) {
-    const counts = new Map<string, { o: number; loc: number }>();
+    const counts = new Map<string, { o: number; loc: number; pers: number }>();
     for (const line of readText(anerPath).split('\n')) {
       const [word, tag] = line.split(' ');
       if (!word || !tag) continue;
       const key = foldWord(word);
-      const c = counts.get(key) ?? { o: 0, loc: 0 };
+      const c = counts.get(key) ?? { o: 0, loc: 0, pers: 0 };
       if (tag === 'O') c.o++;
       else if (tag.endsWith('LOC')) c.loc++;
+      else if (tag.endsWith('PERS')) c.pers++;
       counts.set(key, c);
     }
-    for (const [key, c] of counts) if (c.o >= 3 && c.o > 2 * c.loc) words.add(key);
+    // Common words, and person names that are also small towns somewhere («كاري», «بريان»).
+    for (const [key, c] of counts) if ((c.o >= 3 && c.o > 2 * c.loc) || (c.pers >= 1 && c.pers > c.loc)) words.add(key);
   }
   return words;
 }
@@ -251,8 +261,53 @@ function fillRegionCoordinates(places: Map<string, Place>): void {
   }
 }
 
-function writePlaces(path: string, places: Map<string, Place>, common: Set<string>): void {
+/**
+ * GeoNames lists Arabic-script variants in no order, so its first one is often odd («د مشق», «تهران»).
+ * The display name of a city or region is the variant written most often in the shared news corpus
+ * (counts only, nothing of the text is kept); curated `display` flags still win. Takes ~10–30 s.
+ */
+function chooseDisplayNames(dataDir: string, places: Map<string, Place>, curatedPath: string): void {
+  const fixed = new Set<string>();
+  if (existsSync(curatedPath)) for (const [id, , flags] of parseTsvRows(readText(curatedPath))) if (id && (flags ?? '').includes('display')) fixed.add(id);
+  const counts = new Map<string, number>();
+  for (const p of places.values()) if (p.level !== 'country' && !fixed.has(p.id)) for (const n of p.names) counts.set(n, 0);
+  const newsDir = join(dataDir, 'news');
+  if (!existsSync(newsDir)) return;
+  const t0 = performance.now();
+  for (const file of readdirSync(newsDir).filter((f) => f.endsWith('.jsonl'))) {
+    for (const line of readText(join(newsDir, file)).split('\n')) {
+      if (!line) continue;
+      const record = JSON.parse(line) as { title?: string; text?: string };
+      const words = `${record.title ?? ''} ${record.text ?? ''}`.match(/[\u0621-\u064A]+/gu) ?? [];
+      for (let i = 0; i < words.length; i++) {
+        let gram = '';
+        for (let n = 0; n < 3 && i + n < words.length; n++) {
+          gram = n === 0 ? words[i]! : `${gram} ${words[i + n]}`;
+          const c = counts.get(gram);
+          if (c !== undefined) counts.set(gram, c + 1);
+        }
+      }
+    }
+  }
+  for (const p of places.values()) {
+    if (p.level === 'country' || fixed.has(p.id)) continue;
+    let best = p.display;
+    let bestCount = counts.get(best) ?? 0;
+    for (const n of p.names) {
+      const c = counts.get(n) ?? 0;
+      if (c > bestCount) {
+        best = n;
+        bestCount = c;
+      }
+    }
+    p.display = best;
+  }
+  log(`build-kb: display names from news-corpus counts in ${Math.round(performance.now() - t0)} ms`);
+}
+
+function writePlaces(path: string, places: Map<string, Place>, common: Set<string>, worldRegionsPath: string): void {
   const rows: string[][] = [];
+  if (existsSync(worldRegionsPath)) for (const row of parseTsvRows(readText(worldRegionsPath))) rows.push(row);
   for (const p of places.values()) {
     if (p.level === 'region' && p.names.size === 0 && p.lat === 0 && p.lon === 0) continue;
     if (p.level === 'city' && p.names.size === 0) continue;
@@ -266,10 +321,13 @@ function writePlaces(path: string, places: Map<string, Place>, common: Set<strin
   writeTsv(path, [
     'marsad knowledge base: places (countries, first-level regions, cities with Arabic names)',
     'format: TSV: id kb type level country admin1 lat lon population name_en names_ar(| separated, first = display) names_ar_ner_only feature_code',
-    'names_ar_ner_only: one-word names that are also common words (stop words, or tagged O more than LOC in ANERcorp train): link them only when NER marks them.',
+    'names_ar_ner_only: one-word names that are also common words (stop words, tagged O more than LOC in ANERcorp train, or listed in',
+    '  curated/homographs.tsv): link them only when NER marks them.',
     'source: GeoNames (countryInfo, cities15000, regionInfo; CC BY 4.0, geonames.org), geonames-ar-admin1 (MIT, data GeoNames CC BY 4.0),',
-    '  Arabic country names and centroids from mledoze/countries (ODbL 1.0: facts only, attribute "mledoze/countries"), curated/place-variants.tsv (MIT).',
-    'changes: generated by scripts/build-kb.ts; city names filtered to Arabic-plausible spellings (no Persian/Urdu letters).',
+    '  Arabic country names and centroids from mledoze/countries (ODbL 1.0: facts only, attribute "mledoze/countries"),',
+    '  curated/place-variants.tsv and curated/world-regions.tsv (MIT).',
+    'changes: generated by scripts/build-kb.ts; city names filtered to Arabic-plausible spellings (no Persian/Urdu letters);',
+    '  display name of a city/region = its variant most frequent in the shared news corpus (counts only).',
   ], rows);
 }
 
@@ -302,6 +360,87 @@ function writeDemonyms(path: string, places: Map<string, Place>, curatedPath: st
     'source: generated by scripts/build-kb.ts from the country names in places.tsv with the nisba rule, plus curated/demonyms.tsv (MIT).',
     'changes: 2026-11-29 first version (issue #4).',
   ], rows);
+}
+
+/** Folded word frequencies over the shared news corpus (counts only; no text is kept). */
+function countNewsWords(dataDir: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  const newsDir = join(dataDir, 'news');
+  if (!existsSync(newsDir)) return counts;
+  for (const file of readdirSync(newsDir).filter((f) => f.endsWith('.jsonl'))) {
+    for (const line of readText(join(newsDir, file)).split('\n')) {
+      if (!line) continue;
+      const record = JSON.parse(line) as { title?: string; text?: string };
+      for (const w of `${record.title ?? ''} ${record.text ?? ''}`.match(/[\u0621-\u065F\u0670]+/gu) ?? []) {
+        const key = foldWord(w);
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+    }
+  }
+  return counts;
+}
+
+/**
+ * Words that look like a proclitic + a one-word KB name but are words of their own: «ولاية» (province) is
+ * not و + «لاية», «بلدية» is not ب + «لدية». A word is listed when the news corpus has it more often than
+ * the name it would strip to; then the linker never strips it («وبغداد» is rarer than «بغداد», so it still is).
+ */
+function writeCliticHomographs(path: string, places: Map<string, Place>, counts: Map<string, number>, curatedDir: string): void {
+  if (counts.size === 0) return;
+  const names = new Set<string>();
+  for (const p of places.values()) for (const n of p.names) if (!n.includes(' ')) names.add(foldWord(n));
+  for (const file of ['people.tsv', 'organisations.tsv']) {
+    const f = join(curatedDir, file);
+    if (existsSync(f)) for (const row of parseTsvRows(readText(f))) for (const n of split(row[5] ?? '')) if (!n.includes(' ')) names.add(foldWord(n.replace(/^\?/u, '')));
+  }
+  const prefixes = ['و', 'ف', 'ب', 'ل', 'ك', 'وب', 'ول', 'وك', 'فب', 'فل', 'فك'];
+  const words = new Set<string>();
+  for (const name of names) {
+    const forms = prefixes.map((p) => p + name);
+    if (name.startsWith('ال')) forms.push('لل' + name.slice(2), 'ولل' + name.slice(2), 'فلل' + name.slice(2));
+    const base = counts.get(name) ?? 0;
+    for (const form of forms) {
+      const n = counts.get(form) ?? 0;
+      if (n >= 5 && n > base) words.add(form);
+    }
+  }
+  writeTsv(path, [
+    'marsad knowledge base: words that must not be split into proclitic + name («ولاية» is not و + «لاية»)',
+    'format: one folded word per line',
+    'source: word counts over the shared news corpus (counts only) against the one-word names of places.tsv and the curated files.',
+    'changes: generated by scripts/build-kb.ts (issue #4).',
+  ], [...words].sort().map((w) => [w]));
+  log(`build-kb: ${words.size} clitic homographs`);
+}
+
+/** People from the PETRARCH Arabic actor dictionary, minus those the curated list already has. */
+function writeActors(dataDir: string, path: string, curatedPeople: string): void {
+  const dictPath = join(dataDir, 'petrarch-dicts', 'arabic', 'actor_dict_ar_v4.txt');
+  if (!existsSync(dictPath)) return;
+  const iso2Of = new Map<string, string>();
+  for (const row of parseTsvRows(readText(join(dataDir, 'geonames', 'countryInfo.tsv')))) if (row[0] && row[1]) iso2Of.set(row[1], row[0]);
+  // CAMEO codes that differ from ISO 3166 alpha-3.
+  for (const [cameo, iso2] of [['PSE', 'PS'], ['ROM', 'RO'], ['ZAR', 'CD'], ['SRB', 'RS'], ['KSV', 'XK']] as const) iso2Of.set(cameo, iso2);
+  const skip = new Set<string>();
+  if (existsSync(curatedPeople)) for (const row of parseTsvRows(readText(curatedPeople))) for (const n of split(row[5] ?? '')) skip.add(n.split(/\s+/u).map(foldWord).join(' '));
+  // First names: first words of person names in ANERcorp train (B-PERS) and of the curated people.
+  const firstNames = new Set<string>();
+  const anerPath = join(dataDir, 'anercorp', 'ANERCorp_CamelLab_train.reconstructed.txt');
+  if (existsSync(anerPath)) {
+    for (const line of readText(anerPath).split('\n')) {
+      const [word, tag] = line.split(' ');
+      if (word && tag === 'B-PERS') firstNames.add(foldWord(word));
+    }
+  }
+  for (const key of skip) firstNames.add(key.split(' ')[0]!);
+  const people = parsePetrarchPeople(readText(dictPath), iso2Of, skip, firstNames);
+  writeTsv(path, [
+    'marsad knowledge base: people from the PETRARCH Arabic actor dictionary (multi-word personal names only)',
+    'format: the curated entity format: id type kb country name_en names_ar(|) roles flags; roles are `cameo@<CAMEO country+sector code>:start..end`',
+    'source: openeventdata/UniversalPetrarch, branch arabic, dictionaries/actor_dict_ar_v4.txt (MIT); dates as given, «18000101» and reversed ranges read as open.',
+    'changes: generated by scripts/build-kb.ts; titles, bodies and lemmatised group names left out; names already in curated/people.tsv left out.',
+  ], people.map((p) => [p.id, 'PER', '', p.country, '', p.names.join('|'), p.roles.join(';'), '']));
+  log(`build-kb: ${people.length} people from the PETRARCH Arabic actor dictionary`);
 }
 
 function writeManifest(outDir: string): void {

@@ -7,7 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { foldForm } from '../src/engine/stages/ner/features.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const ARABIC_NAME = /^[\u0621-\u064A\u0670\u0671 ]+$/;
+const ARABIC_NAME = /^[\u0670\u0621-\u064A\u0671 ]+$/;
 /** Persian/Urdu letters (پ چ ژ گ ک ی ۀ ہ): GeoNames mixes those spellings in with Arabic ones. */
 const PERSIAN_LETTERS = /[پچژگکیۀہ]/;
 

@@ -2,7 +2,8 @@
 // folded words (seeded, one thread), spherical k-means (fine), then k-means over the fine centroids
 // (medium, coarse), written to resources/ner/clusters.tsv.
 // Usage: npx tsx scripts/build-word-clusters.ts [--vocab 50000] [--dims 64] [--epochs 3] [--k 1024,256,64]
-import { createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +13,7 @@ import { createRandom } from '../src/engine/stages/ner/perceptron.js';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const NEWS_FILES = ['news/saudinewsnet-2015-08.jsonl', 'news/ant-multisource-2018-03-04.jsonl'];
 /** Words as the NER sees them: runs of Arabic letters, Latin letters or digits (punctuation split off). */
-const WORD = /[\u0621-\u064A\u0660-\u0669\u0671-\u06D3\u0640\u064B-\u065F\u0670]+|[A-Za-z]+|[0-9]+/g;
+const WORD = /[\u064B-\u065F\u0670\u0621-\u064A\u0660-\u0669\u0671-\u06D3\u0640]+|[A-Za-z]+|[0-9]+/g;
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
@@ -109,85 +110,99 @@ async function main(): Promise<void> {
   const n = vocab.length;
   console.error(`${totalTokens} tokens, ${freq.size} types; clustering ${n} (min count ${ranked[n - 1]?.[1]}) ${elapsed()}`);
 
-  // Skip-gram with negative sampling (word2vec), single-threaded and seeded: frequent words subsampled,
-  // a dynamic window of up to WINDOW words each side, NEGATIVE samples from the unigram^0.75 table.
-  const WINDOW = 4;
-  const NEGATIVE = 5;
   const EPOCHS = Number(option('--epochs', '3'));
-  const SUBSAMPLE = 1e-4;
-  const counts = new Float64Array(n);
-  for (let w = 0; w < n; w++) counts[w] = freq.get(vocab[w]!)!;
-  const corpusIds: Int32Array[] = [];
-  await readSentences(dataDir, (tokens) => {
-    const ids = new Int32Array(tokens.length);
-    let m = 0;
-    for (const t of tokens) {
-      const id = vocabId.get(t);
-      if (id !== undefined) ids[m++] = id;
+  const WINDOW = 4;
+  async function trainSkipGram(): Promise<Float32Array> {
+    // Skip-gram with negative sampling (word2vec), single-threaded and seeded: frequent words subsampled,
+    // a dynamic window of up to WINDOW words each side, NEGATIVE samples from the unigram^0.75 table.
+    const NEGATIVE = 5;
+    const SUBSAMPLE = 1e-4;
+    const counts = new Float64Array(n);
+    for (let w = 0; w < n; w++) counts[w] = freq.get(vocab[w]!)!;
+    const corpusIds: Int32Array[] = [];
+    await readSentences(dataDir, (tokens) => {
+      const ids = new Int32Array(tokens.length);
+      let m = 0;
+      for (const t of tokens) {
+        const id = vocabId.get(t);
+        if (id !== undefined) ids[m++] = id;
+      }
+      if (m > 1) corpusIds.push(ids.subarray(0, m));
+    });
+    const keepProb = new Float64Array(n);
+    for (let w = 0; w < n; w++) {
+      const f = counts[w]! / totalTokens;
+      keepProb[w] = Math.min(1, Math.sqrt(SUBSAMPLE / f) + SUBSAMPLE / f);
     }
-    if (m > 1) corpusIds.push(ids.subarray(0, m));
-  });
-  const keepProb = new Float64Array(n);
-  for (let w = 0; w < n; w++) {
-    const f = counts[w]! / totalTokens;
-    keepProb[w] = Math.min(1, Math.sqrt(SUBSAMPLE / f) + SUBSAMPLE / f);
-  }
-  const TABLE = 1 << 22;
-  const table = new Int32Array(TABLE);
-  {
-    let z = 0;
-    for (let w = 0; w < n; w++) z += counts[w]! ** 0.75;
-    let w = 0;
-    let acc = counts[0]! ** 0.75 / z;
-    for (let i = 0; i < TABLE; i++) {
-      table[i] = w;
-      if (i / TABLE > acc && w < n - 1) acc += counts[++w]! ** 0.75 / z;
-    }
-  }
-  const random = createRandom(seed);
-  const input = new Float32Array(n * K);
-  const output = new Float32Array(n * K);
-  for (let j = 0; j < input.length; j++) input[j] = (random() - 0.5) / K;
-  const grad = new Float32Array(K);
-  const totalSteps = EPOCHS * corpusIds.reduce((a, s) => a + s.length, 0);
-  let step = 0;
-  const LR = 0.025;
-  for (let epoch = 0; epoch < EPOCHS; epoch++) {
-    for (const sentence of corpusIds) {
-      const kept: number[] = [];
-      for (const id of sentence) if (random() < keepProb[id]!) kept.push(id);
-      for (let i = 0; i < kept.length; i++) {
-        step++;
-        const lr = Math.max(LR * 0.0001, LR * (1 - step / totalSteps));
-        const b = 1 + Math.floor(random() * WINDOW);
-        const centre = kept[i]!;
-        for (let j = Math.max(0, i - b); j <= Math.min(kept.length - 1, i + b); j++) {
-          if (j === i) continue;
-          const ctx = kept[j]! * K;
-          grad.fill(0);
-          for (let d = 0; d <= NEGATIVE; d++) {
-            const target = d === 0 ? centre : table[Math.floor(random() * TABLE)]!;
-            if (d > 0 && target === centre) continue;
-            const to = target * K;
-            let dot = 0;
-            for (let x = 0; x < K; x++) dot += input[ctx + x]! * output[to + x]!;
-            const sig = dot > 6 ? 1 : dot < -6 ? 0 : 1 / (1 + Math.exp(-dot));
-            const g = lr * ((d === 0 ? 1 : 0) - sig);
-            for (let x = 0; x < K; x++) {
-              grad[x]! += g * output[to + x]!;
-              output[to + x]! += g * input[ctx + x]!;
-            }
-          }
-          for (let x = 0; x < K; x++) input[ctx + x]! += grad[x]!;
-        }
+    const TABLE = 1 << 22;
+    const table = new Int32Array(TABLE);
+    {
+      let z = 0;
+      for (let w = 0; w < n; w++) z += counts[w]! ** 0.75;
+      let w = 0;
+      let acc = counts[0]! ** 0.75 / z;
+      for (let i = 0; i < TABLE; i++) {
+        table[i] = w;
+        if (i / TABLE > acc && w < n - 1) acc += counts[++w]! ** 0.75 / z;
       }
     }
-    console.error(`skip-gram epoch ${epoch + 1} ${elapsed()}`);
+    const random = createRandom(seed);
+    const input = new Float32Array(n * K);
+    const output = new Float32Array(n * K);
+    for (let j = 0; j < input.length; j++) input[j] = (random() - 0.5) / K;
+    const grad = new Float32Array(K);
+    const totalSteps = EPOCHS * corpusIds.reduce((a, s) => a + s.length, 0);
+    let step = 0;
+    const LR = 0.025;
+    for (let epoch = 0; epoch < EPOCHS; epoch++) {
+      for (const sentence of corpusIds) {
+        const kept: number[] = [];
+        for (const id of sentence) if (random() < keepProb[id]!) kept.push(id);
+        for (let i = 0; i < kept.length; i++) {
+          step++;
+          const lr = Math.max(LR * 0.0001, LR * (1 - step / totalSteps));
+          const b = 1 + Math.floor(random() * WINDOW);
+          const centre = kept[i]!;
+          for (let j = Math.max(0, i - b); j <= Math.min(kept.length - 1, i + b); j++) {
+            if (j === i) continue;
+            const ctx = kept[j]! * K;
+            grad.fill(0);
+            for (let d = 0; d <= NEGATIVE; d++) {
+              const target = d === 0 ? centre : table[Math.floor(random() * TABLE)]!;
+              if (d > 0 && target === centre) continue;
+              const to = target * K;
+              let dot = 0;
+              for (let x = 0; x < K; x++) dot += input[ctx + x]! * output[to + x]!;
+              const sig = dot > 6 ? 1 : dot < -6 ? 0 : 1 / (1 + Math.exp(-dot));
+              const g = lr * ((d === 0 ? 1 : 0) - sig);
+              for (let x = 0; x < K; x++) {
+                grad[x]! += g * output[to + x]!;
+                output[to + x]! += g * input[ctx + x]!;
+              }
+            }
+            for (let x = 0; x < K; x++) input[ctx + x]! += grad[x]!;
+          }
+        }
+      }
+      console.error(`skip-gram epoch ${epoch + 1} ${elapsed()}`);
+    }
+    return input;
   }
-  const vectors = input;
+
+  // The vectors are cached under /tmp (keyed by the settings), so re-clustering skips the slow part.
+  const cachePath = join(tmpdir(), `marsad-ner-sgns-${n}-${K}-${EPOCHS}-${seed}.f32`);
+  let vectors: Float32Array;
+  if (existsSync(cachePath)) {
+    const bytes = readFileSync(cachePath);
+    vectors = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    console.error(`vectors read from ${cachePath}`);
+  } else {
+    vectors = await trainSkipGram();
+    writeFileSync(cachePath, new Uint8Array(vectors.buffer));
+  }
   for (let w = 0; w < n; w++) normalizeRow(vectors, w, K);
 
-  const fine = kmeans(vectors, n, K, ks[0]!, 12, seed);
+  const fine = kmeans(vectors, n, K, ks[0]!, Number(option('--iterations', '8')), seed);
   const mid = kmeans(fine.centroids, ks[0]!, K, ks[1]!, 20, seed + 1);
   const coarse = kmeans(mid.centroids, ks[1]!, K, ks[2]!, 20, seed + 2);
   console.error(`clustered ${elapsed()}`);

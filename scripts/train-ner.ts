@@ -1,12 +1,14 @@
 // Trains the NER tagger on ANERcorp's CAMeL train split (optionally + WikiFANE) and writes resources/ner/.
-// Usage: npx tsx scripts/train-ner.ts [--epochs N] [--seed N] [--dev] [--wikifane] [--min-count N] [--out DIR]
+// Usage: npx tsx scripts/train-ner.ts [--epochs N] [--seed N] [--dev] [--wikifane] [--doc WINDOW] [--min-count N] [--out DIR]
+//   --doc  also train a document pass over first-pass tags of the same words within ±WINDOW sentences.
 //   --dev  hold out the last 10% of train sentences, print a dev curve, write nothing (for choosing settings).
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { parseConll, scoreSpans, type TaggedSentence } from '../src/engine/stages/ner/conll.js';
+import { documentFeatureHashes, joinFeatures } from '../src/engine/stages/ner/document.js';
 import { EMPTY_LEXICON, extractFeatureHashes, type NerLexicon } from '../src/engine/stages/ner/features.js';
 import { NER_TAGS, type NerWeights } from '../src/engine/stages/ner/model.js';
 import { createNerModel, NER_FILES, parseClusters, parseGazetteer, serializeWeights } from '../src/engine/stages/ner/model-io.js';
@@ -28,6 +30,8 @@ interface Args {
   prune: number;
   out: string;
   data: string;
+  /** Document pass window in sentences (0: no document pass). */
+  doc: number;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -38,6 +42,7 @@ function parseArgs(argv: string[]): Args {
     wikifane: false,
     minCount: 1,
     prune: 0.01,
+    doc: 0,
     out: join(ROOT, 'resources/ner'),
     data: process.env.MARSAD_DATA ?? join(ROOT, '../shared/data'),
   };
@@ -50,6 +55,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--wikifane') args.wikifane = true;
     else if (a === '--min-count') args.minCount = Number(next());
     else if (a === '--prune') args.prune = Number(next());
+    else if (a === '--doc') args.doc = Number(next());
     else if (a === '--out') args.out = resolve(next());
     else if (a === '--data') args.data = resolve(next());
     else throw new Error(`unknown option ${a}`);
@@ -119,11 +125,14 @@ function foldDomain(weights: NerWeights): NerWeights {
   return { keys, rows, transitions: weights.transitions };
 }
 
-function evaluate(weights: NerWeights, lexicon: NerLexicon, sentences: readonly TaggedSentence[]): ReturnType<typeof scoreSpans> {
-  const tagger = createNerTagger(createNerModel(weights, lexicon));
+function evaluate(weights: NerWeights, lexicon: NerLexicon, sentences: readonly TaggedSentence[], doc?: NerWeights, window = 0): ReturnType<typeof scoreSpans> {
+  const tagger = createNerTagger(createNerModel(weights, lexicon, {}, doc));
   return scoreSpans(
     sentences.map((s) => s.tags),
-    sentences.map((s) => tagger.tagTokens(s.tokens)),
+    tagger.tagSentences(
+      sentences.map((s) => s.tokens),
+      window,
+    ),
   );
 }
 
@@ -163,44 +172,87 @@ function main(): void {
   ];
   const finish = (w: NerWeights): NerWeights => (adapt ? foldDomain(w) : w);
   console.error(`features extracted in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  const weights = trainPerceptron(examples, {
-    epochs: args.epochs,
-    seed: args.seed,
-    minCount: args.minCount,
-    onEpoch: (epoch, w) => {
-      if (!args.dev) return console.error(`epoch ${epoch} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
-      const s = evaluate(finish(w), lexicon, dev);
-      const per = Object.entries(s.byType).map(([t, c]) => `${t} ${pct(c.f1)}`).join(' ');
-      console.error(`epoch ${epoch} dev F1 ${pct(s.overall.f1)} (${per}) ${((Date.now() - started) / 1000).toFixed(0)} s`);
-    },
-  });
+  const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(0)} s`;
+  const report = (label: string, s: ReturnType<typeof scoreSpans>): void => {
+    const per = Object.entries(s.byType).map(([t, c]) => `${t} ${pct(c.f1)}`).join(' ');
+    console.error(`${label} F1 ${pct(s.overall.f1)} (${per}) ${elapsed()}`);
+  };
+  const trainFirst = (subset: readonly TrainingSentence[], log: boolean): NerWeights =>
+    finish(
+      trainPerceptron(subset, {
+        epochs: args.epochs,
+        seed: args.seed,
+        minCount: args.minCount,
+        onEpoch: (epoch, w) => {
+          if (!log) return;
+          if (args.dev && args.doc === 0) report(`epoch ${epoch} dev`, evaluate(finish(w), lexicon, dev));
+          else console.error(`epoch ${epoch} ${elapsed()}`);
+        },
+      }),
+    );
+  const weights = trainFirst(examples, true);
+  let docWeights: NerWeights | undefined;
+  if (args.doc > 0) {
+    // Jackknife: the document pass learns from first-pass tags the first pass produced without having
+    // seen the sentence, as it will be at run time. Folds are contiguous blocks (documents stay together).
+    if (args.dev) report('first pass dev', evaluate(weights, lexicon, dev));
+    const FOLDS = 4;
+    const firstPass: string[][] = new Array(train.length);
+    for (let f = 0; f < FOLDS; f++) {
+      const lo = Math.floor((f * train.length) / FOLDS);
+      const hi = Math.floor(((f + 1) * train.length) / FOLDS);
+      const w = trainFirst([...examples.slice(0, lo), ...examples.slice(hi)], false);
+      const tagger = createNerTagger(createNerModel(w, lexicon));
+      for (let i = lo; i < hi; i++) firstPass[i] = tagger.tagTokens(train[i]!.tokens);
+      console.error(`fold ${f + 1}/${FOLDS} tagged ${elapsed()}`);
+    }
+    const extraFeatures = documentFeatureHashes(
+      train.map((s) => s.tokens),
+      firstPass,
+      args.doc,
+    );
+    const docExamples = toTraining(train, lexicon).map((ex, s) => ({ features: joinFeatures(ex.features, extraFeatures[s]!), tags: ex.tags }));
+    docWeights = trainPerceptron(docExamples, {
+      epochs: args.epochs,
+      seed: args.seed + 1,
+      minCount: args.minCount,
+      onEpoch: (epoch, w) => {
+        if (args.dev) report(`doc epoch ${epoch} dev`, evaluate(weights, lexicon, dev, w, args.doc));
+      },
+    });
+  }
   if (args.dev) return;
-  const pruned = pruneWeights(finish(weights), args.prune);
+  const pruned = pruneWeights(weights, args.prune);
+  const prunedDoc = docWeights === undefined ? undefined : pruneWeights(docWeights, args.prune);
   const bytes = serializeWeights(pruned);
+  const docBytes = prunedDoc === undefined ? undefined : serializeWeights(prunedDoc);
   const testPath = join(args.data, TEST_FILE);
   const test = parseConll(readFileSync(testPath, 'utf8'));
-  const scores = evaluate(pruned, lexicon, test);
+  const scores = evaluate(pruned, lexicon, test, prunedDoc, args.doc);
   mkdirSync(args.out, { recursive: true });
   writeFileSync(join(args.out, NER_FILES.weights), bytes);
+  if (docBytes !== undefined) writeFileSync(join(args.out, NER_FILES.documentWeights), docBytes);
+  else rmSync(join(args.out, NER_FILES.documentWeights), { force: true });
   const manifest = {
-    format: 'marsad NER model: averaged structured perceptron over hashed features (src/engine/stages/ner)',
+    format: 'marsad NER model: averaged structured perceptron over hashed features (src/engine/stages/ner)' + (docBytes === undefined ? '' : ', plus a document pass (weights-doc.bin)'),
     trained: new Date().toISOString().slice(0, 10),
-    config: { epochs: args.epochs, seed: args.seed, minCount: args.minCount, prune: args.prune, wikifane: args.wikifane },
+    config: { epochs: args.epochs, seed: args.seed, minCount: args.minCount, prune: args.prune, wikifane: args.wikifane, documentWindow: args.doc },
     data: dataHashes,
     files: {
       [NER_FILES.weights]: sha256(bytes),
+      ...(docBytes === undefined ? {} : { [NER_FILES.documentWeights]: sha256(docBytes) }),
       [NER_FILES.clusters]: existsSync(join(args.out, NER_FILES.clusters)) ? sha256(readFileSync(join(args.out, NER_FILES.clusters))) : null,
       [NER_FILES.gazetteer]: existsSync(join(args.out, NER_FILES.gazetteer)) ? sha256(readFileSync(join(args.out, NER_FILES.gazetteer))) : null,
     },
-    features: pruned.keys.length,
+    features: pruned.keys.length + (prunedDoc?.keys.length ?? 0),
     scores: {
-      split: 'ANERcorp (reconstructed CAMeL test split), exact-span conlleval',
+      split: 'ANERcorp (reconstructed CAMeL test split), exact-span conlleval' + (args.doc > 0 ? `, sentences tagged in windows of ±${args.doc}` : ''),
       overall: { precision: pct(scores.overall.precision), recall: pct(scores.overall.recall), f1: pct(scores.overall.f1) },
       byType: Object.fromEntries(Object.entries(scores.byType).map(([t, c]) => [t, { precision: pct(c.precision), recall: pct(c.recall), f1: pct(c.f1), gold: c.gold }])),
     },
   };
   writeFileSync(join(args.out, NER_FILES.manifest), JSON.stringify(manifest, null, 2) + '\n');
-  console.error(`test F1 ${pct(scores.overall.f1)}; ${pruned.keys.length} features, ${(bytes.length / 1e6).toFixed(1)} MB; ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.error(`test F1 ${pct(scores.overall.f1)}; ${manifest.features} features, ${((bytes.length + (docBytes?.length ?? 0)) / 1e6).toFixed(1)} MB; ${elapsed()}`);
 }
 
 main();

@@ -8,6 +8,9 @@ import {
   ALEF_MADDA,
   ALEF_WASLA,
   ALEF_MAKSURA,
+  FARSI_YEH,
+  KAF,
+  KEHEH,
   WAW,
   WAW_HAMZA,
   YA,
@@ -86,7 +89,8 @@ export interface CliticLexicon {
 }
 
 /**
- * The lexicon key of a word already free of harakat and tatweel: alef variants → ا, ى → ي, ؤ → و, ئ → ي.
+ * The lexicon key of a word already free of harakat and tatweel: alef variants → ا, ى → ي, ؤ → و, ئ → ي,
+ * Persian ی → ي and ک → ك.
  * Unlike match folding it keeps ة apart from ه, because «مكتبة» (library) and «مكتبه» (his office) are
  * different analyses, and hamza-less spellings of «أكد» and «اكد» must meet in one row.
  */
@@ -103,6 +107,9 @@ const KEY_FOLD: Readonly<Record<string, string>> = {
   [String.fromCharCode(ALEF_MAKSURA)]: String.fromCharCode(YA),
   [String.fromCharCode(YA_HAMZA)]: String.fromCharCode(YA),
   [String.fromCharCode(WAW_HAMZA)]: String.fromCharCode(WAW),
+  // Persian keyboards type ی for ي and ک for ك («کازاخستان»).
+  [String.fromCharCode(FARSI_YEH)]: String.fromCharCode(YA),
+  [String.fromCharCode(KEHEH)]: String.fromCharCode(KAF),
 };
 const KEY_FOLDED_CLASS = `[${Object.keys(KEY_FOLD).join('')}]`;
 const KEY_FOLDED = new RegExp(KEY_FOLDED_CLASS);

@@ -30,6 +30,8 @@ const LEXICON = createCliticLexicon([
   ['بنان', { weight: 2 }],
   ['واشنطن', { weight: 3, flags: FLAG_NAME }],
   ['ماتا', { weight: 5 }],
+  ['ألبانيا', { weight: 4, flags: FLAG_NAME }],
+  ['بانيا', { weight: 2 }],
   ['مستشفى', { weight: 5 }],
   ['مصري', { weight: 8 }],
   ['مصر', { weight: 10, flags: FLAG_NAME }],
@@ -61,6 +63,7 @@ describe('segment', () => {
     ['للبنان', 'p:ل s:لبنان'],
     ['بواشنطن', 'p:ب s:واشنطن'],
     ['الماتا', 'p:ال s:ماتا'],
+    ['بالبانيا', 'p:ب s:البانيا'],
   ])('%s → %s', (token, expected) => {
     expect(forms(token)).toBe(expected);
   });
@@ -71,6 +74,7 @@ describe('segment', () => {
     ['لبنان', 'a name keeps its ل'],
     ['واشنطن', 'a name keeps its و'],
     ['ألماتا', 'أ is never the article, though «ماتا» is known'],
+    ['البانيا', 'a name whose أ was dropped is not ال + بانيا'],
     ['مصري', 'the nisba ي is not the pronoun ي'],
     ['لكن', 'a function word is never split (not ل + كن)'],
     ['الذي', 'the article never attaches to a function word'],
@@ -114,6 +118,10 @@ describe('segment', () => {
 
   it('returns a non-Arabic token as one stem', () => {
     expect(segmenter.segment('COVID-19', 3)).toEqual([{ start: 3, end: 11, text: 'COVID-19', role: 'stem', form: 'COVID-19' }]);
+  });
+
+  it('returns no words for an empty token', () => {
+    expect([segmenter.segment(''), segmenter.stem('')]).toEqual([[], '']);
   });
 
   it('gives the same words from the memo, shifted to the new offset', () => {
@@ -160,8 +168,15 @@ describe('stem', () => {
 });
 
 describe('clitic lexicon', () => {
-  it('keys fold alef, ى and hamza seats but keep ة apart from ه', () => {
-    expect(['أكّد'.replace('ّ', ''), 'إلى', 'مسؤول', 'رئيس', 'مكتبة'].map(lexiconKey)).toEqual(['اكد', 'الي', 'مسوول', 'رييس', 'مكتبة']);
+  it('keys fold alef, ى, hamza seats and Persian ی ک but keep ة apart from ه', () => {
+    expect(['أكد', 'إلى', 'مسؤول', 'رئيس', 'مكتبة', 'کازاخستانی'].map(lexiconKey)).toEqual([
+      'اكد',
+      'الي',
+      'مسوول',
+      'رييس',
+      'مكتبة',
+      'كازاخستاني',
+    ]);
   });
 
   it('parses rows, flags and priors', () => {

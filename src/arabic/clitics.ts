@@ -17,7 +17,10 @@ export interface Word {
 export interface Segmenter {
   /** Splits one token; `offset` is where the token starts in the text, so spans point into that text. */
   segment(token: string, offset?: number): Word[];
-  /** The match key of the token's stem: no clitics, no article, match-folded (ورئيسه → رئيس, حكومته → حكومه). */
+  /**
+   * The match key of the token's stem: no clitics, no article, then normalize's foldWord, so «الرئيس» and
+   * «ورئيسه» both give «رييس» (foldWord of رئيس) and «حكومته» gives «حكومه».
+   */
   stem(token: string): string;
 }
 
@@ -58,6 +61,13 @@ const MIN_STEM = 2;
 
 /** Restoring ة, ى or the plural alef is a guess the lexicon must confirm: a small cost against the plain stem. */
 const LOG_RESTORE = Math.log(0.9);
+/** Names keep their letters: a name stem is preferred as if seen this many more times. */
+const NAME_BONUS = Math.log(20);
+/** Reading «لل» against the stem's usual definiteness (see FLAG_DEFINITE). */
+const LOG_WRONG_DEFINITENESS = Math.log(0.1);
+/** The weight of a whole word the lexicon does not know: below any attested stem. */
+const LOG_UNKNOWN = Math.log(0.05);
+
 /** Log priors of a lexicon's CliticPriors, computed once per priors table. */
 interface LogPriors {
   conj: Map<string, number>;
@@ -91,12 +101,6 @@ export function logPriorOf(a: Analysis, priors: CliticPriors): number {
   );
 }
 
-/** Names keep their letters: a name stem is preferred as if seen this many more times. */
-const NAME_BONUS = Math.log(20);
-/** Reading «لل» against the stem's usual definiteness (see FLAG_DEFINITE). */
-const LOG_WRONG_DEFINITENESS = Math.log(0.1);
-/** The weight of a whole word the lexicon does not know: below any attested stem. */
-const LOG_UNKNOWN = Math.log(0.05);
 
 /** How the article is spelled in an analysis. */
 type ArticleSpelling = 'none' | 'written' | 'lam' | 'merged';
@@ -143,10 +147,11 @@ function hasArabicLetter(text: string): boolean {
 
 /**
  * Every clitic reading of a letters-only word that the spelling allows, the whole word included.
- * `isStop(key)` tells function words: the article never attaches to a short one («الذي» is not ال + ذي)
- * and a stem may begin with ال only when it is one («والذي» = و + الذي).
+ * `flagsOf(key)` gives lexicon flags: the article never attaches to a short function word («الذي» is not
+ * ال + ذي), and a stem may begin with ال only when it is a function word («والذي» = و + الذي) or a name
+ * whose أ was dropped («بالبانيا» = ب + البانيا).
  */
-export function enumerateAnalyses(word: string, isStop: (key: string) => boolean): Analysis[] {
+export function enumerateAnalyses(word: string, flagsOf: (key: string) => number): Analysis[] {
   const out: Analysis[] = [];
   const key = lexiconKey(word);
   const conjs = [''];
@@ -159,15 +164,15 @@ export function enumerateAnalyses(word: string, isStop: (key: string) => boolean
     if (p === SIN_FUTURE && IMPERFECT_PREFIXES.includes(word[i0 + 1] ?? '')) preps.push(p);
     for (const prep of preps) {
       const i1 = i0 + prep.length;
-      addStems(out, word, key, conj, prep, 'none', i1, isStop);
+      addStems(out, word, key, conj, prep, 'none', i1, flagsOf);
       if (prep === SIN_FUTURE) continue;
       if (prep !== LAM_PREP && word.startsWith(ARTICLE, i1)) {
-        addStems(out, word, key, conj, prep, 'written', i1 + 2, isStop);
+        addStems(out, word, key, conj, prep, 'written', i1 + 2, flagsOf);
       } else if (prep === LAM_PREP && word[i1] === LAM_PREP) {
         // ل + ال drops the alef: «للرئيس» = ل + ال + رئيس; before a stem in ل the article leaves no letter
         // at all: «للجنة» = ل + ال + لجنة.
-        addStems(out, word, key, conj, prep, 'lam', i1 + 1, isStop);
-        addStems(out, word, key, conj, prep, 'merged', i1, isStop);
+        addStems(out, word, key, conj, prep, 'lam', i1 + 1, flagsOf);
+        addStems(out, word, key, conj, prep, 'merged', i1, flagsOf);
       }
     }
   }
@@ -182,7 +187,7 @@ function addStems(
   prep: string,
   article: ArticleSpelling,
   stemStart: number,
-  isStop: (key: string) => boolean,
+  flagsOf: (key: string) => number,
 ): void {
   const n = word.length;
   const hasClitic = conj !== '' || prep !== '' || article !== 'none';
@@ -192,12 +197,13 @@ function addStems(
   // letter's key when ة, ى or the plural alef comes back before an enclitic.
   const push = (stemEnd: number, stemForm: string, enclitic: string, keyEnd = stemEnd, keySuffix = ''): void => {
     const stemKey = key.slice(stemStart, keyEnd) + keySuffix;
-    const stop = isStop(stemKey);
+    const flags = flagsOf(stemKey);
+    const stop = (flags & FLAG_STOP) !== 0;
     // The article never takes a short function word: «الذي» is not ال + ذي, «الله» not ال + له. Longer stop
     // words take it («اليوم», «السنة»): the stop lists hold nouns too.
     if (article !== 'none' && stop && stemKey.length <= SHORT_FUNCTION_WORD) return;
-    // A stem starting with ال is the article not split off, unless it is a function word like «الذي».
-    if (hasClitic && !stop && stemForm.startsWith(ARTICLE)) return;
+    // A stem starting with ال is the article not split off, unless it is a function word like «الذي» or a name.
+    if (hasClitic && !(flags & (FLAG_STOP | FLAG_NAME)) && stemForm.startsWith(ARTICLE)) return;
     const restored = keySuffix !== '';
     out.push({ conj, prep, article, stemStart, stemEnd, stemForm, stemKey, enclitic, restored });
   };
@@ -230,8 +236,9 @@ function isWholeWord(a: Analysis): boolean {
 export function scoreAnalysis(a: Analysis, lexicon: CliticLexicon, discount = 0): number {
   const entry = lexicon.entries.get(a.stemKey);
   const whole = isWholeWord(a);
-  // A whole word in plain ال is read as the article first: «الرياض» = ال + رياض, like «بالرياض».
-  const articleLike = whole && a.stemForm.startsWith(ARTICLE) && !((entry?.flags ?? 0) & FLAG_STOP);
+  // A whole word in plain ال is read as the article first: «الرياض» = ال + رياض, like «بالرياض». Names
+  // whose أ was dropped in writing are the exception: «البانيا» for «ألبانيا».
+  const articleLike = whole && a.stemForm.startsWith(ARTICLE) && !((entry?.flags ?? 0) & (FLAG_STOP | FLAG_NAME));
   const prior = logPriorOf(a, lexicon.priors);
   const weight = (entry?.weight ?? 0) - discount;
   if (!entry || weight <= 1e-9 || articleLike) return whole ? LOG_UNKNOWN + prior : -Infinity;
@@ -250,11 +257,11 @@ export function scoreAnalysis(a: Analysis, lexicon: CliticLexicon, discount = 0)
 
 /** The best analysis of a letters-only word under a lexicon. */
 export function bestAnalysis(word: string, lexicon: CliticLexicon): Analysis {
-  const isStop = (key: string): boolean => ((lexicon.entries.get(key)?.flags ?? 0) & FLAG_STOP) !== 0;
-  const all = enumerateAnalyses(word, isStop);
+  const flagsOf = (key: string): number => lexicon.entries.get(key)?.flags ?? 0;
+  const all = enumerateAnalyses(word, flagsOf);
   const whole = all[0] as Analysis;
   // A function word is never split further («لكن» is not ل + كن, «فقط» not ف + قط).
-  if (isStop(whole.stemKey)) return whole;
+  if (flagsOf(whole.stemKey) & FLAG_STOP) return whole;
   let best = whole;
   let bestScore = scoreAnalysis(whole, lexicon);
   for (let i = 1; i < all.length; i++) {
@@ -322,7 +329,8 @@ export function createSegmenter(lexicon: CliticLexicon, options: SegmenterOption
     if (hit) return hit;
     const letters = lettersOf(token);
     let result: { words: Word[]; stem: string };
-    if (letters.text.length === 0 || !hasArabicLetter(letters.text)) {
+    if (token === '') result = { words: [], stem: '' };
+    else if (letters.text.length === 0 || !hasArabicLetter(letters.text)) {
       result = { words: [{ start: 0, end: token.length, text: token, role: 'stem', form: token }], stem: foldWord(token) };
     } else {
       const a = bestAnalysis(letters.text, lexicon);

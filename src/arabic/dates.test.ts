@@ -42,6 +42,7 @@ describe('parseArticleDate: day forms', () => {
     ['leap day', '29 فبراير 2024', '2024-02-29'],
     ['leap day 2000', '29/02/2000', '2000-02-29'],
     ['year end', '31 ديسمبر 2021', '2021-12-31'],
+    ['عام before the year', '14 أبريل عام 2018', '2018-04-14'],
   ])('%s: %s', (_label, input, value) => {
     expect(parseArticleDate(input)).toEqual({ value, granularity: 'day' });
   });
@@ -147,6 +148,7 @@ describe('parseArticleDate: month and year', () => {
   it.each([
     ['يناير 2022', { value: '2022-01', granularity: 'month' }],
     ['كانون الثاني 2022', { value: '2022-01', granularity: 'month' }],
+    ['يناير/كانون الثاني عام 2017', { value: '2017-01', granularity: 'month' }],
     ['2022', { value: '2022', granularity: 'year' }],
     ['٢٠٢٢م', { value: '2022', granularity: 'year' }],
     ['عام 2022', { value: '2022', granularity: 'year' }],
@@ -222,6 +224,12 @@ describe('findDateMentions', () => {
     const text = 'في ٦ ينـايرَ، قالت';
     const [m] = findDateMentions(text);
     expect(m && text.slice(m.start, m.end)).toBe('٦ ينـايرَ');
+  });
+
+  it('ends a yearless paired month name at its last letter', () => {
+    const text = 'في 6 يناير/كانون الثاني قال';
+    const [m] = findDateMentions(text);
+    expect(m && text.slice(m.start, m.end)).toBe('6 يناير/كانون الثاني');
   });
 
   it('does not read an amount as a date', () => {

@@ -25,7 +25,7 @@ import {
   isArabicMark,
   isInvisible,
 } from './chars.js';
-import { OffsetMapBuilder, type Transformed } from './offset-map.js';
+import { createTransformed, type Transformed } from './offset-map.js';
 
 /** An article's publication date, parsed. */
 export interface ParsedDate {
@@ -101,18 +101,45 @@ function foldChar(ch: string): string {
   return ch;
 }
 
+/** Decodes the folded code units to a string; a lone surrogate becomes U+FFFD, one unit for one, so offsets hold. */
+const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
+/** Marks a char that folding drops in the fold table. */
+const DROP = 0xffff;
+let foldTableCache: Uint16Array | null = null;
+
+/** The fold as a table over UTF-16 code units (built once, on first use): each unit maps to one unit or DROP. */
+function foldTable(): Uint16Array {
+  if (foldTableCache) return foldTableCache;
+  const table = new Uint16Array(0x10000);
+  for (let code = 0; code < 0x10000; code++) {
+    if (isDropped(code)) table[code] = DROP;
+    else table[code] = foldChar(String.fromCharCode(code)).charCodeAt(0);
+  }
+  foldTableCache = table;
+  return table;
+}
+
 /**
  * Folds text for date and time matching, keeping a map back to the input: hamza/alef, ya, ta marbuta
  * variants folded, harakat, tatweel and bidi marks dropped, Arabic-Indic digits made Latin, ASCII lowercased.
  * Shared with times.ts; not a general normaliser (normalize.ts is).
  */
 export function foldDateText(text: string): Transformed {
-  const builder = new OffsetMapBuilder();
-  for (let i = 0; i < text.length; i++) {
-    if (isDropped(text.charCodeAt(i))) continue;
-    builder.push(foldChar(text[i] as string), i, i + 1);
+  const table = foldTable();
+  const n = text.length;
+  const codes = new Uint16Array(n);
+  const starts = new Int32Array(n);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const mapped = table[text.charCodeAt(i)] as number;
+    if (mapped === DROP) continue;
+    codes[k] = mapped;
+    starts[k] = i;
+    k++;
   }
-  return builder.finish(text.length);
+  const ends = new Int32Array(k);
+  for (let j = 0; j < k; j++) ends[j] = (starts[j] as number) + 1;
+  return createTransformed(UTF16.decode(codes.subarray(0, k)), starts.slice(0, k), ends, n);
 }
 
 /** Folds a table entry the same way as text, for building patterns and lookups. */
@@ -227,7 +254,7 @@ export function applyMeridiem(hour: number, meridiem: Meridiem | null): number |
 }
 
 /** Matches a zone expression after a time: «+03:00», «+0300», «gmt», «(gmt+3)», «بتوقيت مكة المكرمة», «ت.غ». */
-export const ZONE_PATTERN = `\\(?\\s*((?:gmt|utc)\\s*[+-]\\s*\\d{1,2}(?::?\\d{2})?(?!\\d)|[+-]\\d{2}(?::?\\d{2})?(?!\\d)|(?:${ZONE_ALT})${WORD_END})\\s*\\)?`;
+export const ZONE_PATTERN = `(?:\\(\\s*)?((?:gmt|utc)\\s*[+-]\\s*\\d{1,2}(?::?\\d{2})?(?!\\d)|[+-]\\d{2}(?::?\\d{2})?(?!\\d)|(?:${ZONE_ALT})${WORD_END})(?:\\s*\\))?`;
 
 const YEAR = '(\\d{4})(?!\\d)';
 const DAY = `${WORD_START}(\\d{1,2})(?!\\d)`;
@@ -235,10 +262,13 @@ const DAY = `${WORD_START}(\\d{1,2})(?!\\d)`;
 const ERA_SUFFIX = `(?:\\s*م${WORD_END})?`;
 /** «هـ», «هجري», «هجرية», «للهجرة» after a Hijri year (tatweel already folded away). */
 const HIJRI_SUFFIX = `\\s*(ه|هجري|هجريه|للهجره)${WORD_END}`;
-const SEP = '\\s*[-/.,،]?\\s*';
+// Written so that a long run of spaces has one way to match: «\\s*,?\\s*» would backtrack quadratically.
+const SEP = '(?:\\s*[-/.,،]\\s*|\\s+)?';
 
+/** Before the year: a separator, or «عام/سنة» («14 أبريل عام 2018», «يناير/كانون الثاني عام 2017»). */
+const YEAR_SEP = `(?:${SEP}(?:عام|سنه)\\s+|${SEP})`;
 const DAY_MONTH_NAME = new RegExp(
-  `${DAY}(?:st|nd|rd|th)?${SEP}(${GREGORIAN_MONTH_ALT})${WORD_END}(?:\\s*(?:/|\\(|-)\\s*(?:${GREGORIAN_MONTH_ALT})${WORD_END}\\s*\\)?)?(?:${SEP}${YEAR}${ERA_SUFFIX})?`,
+  `${DAY}(?:st|nd|rd|th)?${SEP}(${GREGORIAN_MONTH_ALT})${WORD_END}(?:\\s*(?:/|\\(|-)\\s*(?:${GREGORIAN_MONTH_ALT})${WORD_END}(?:\\s*\\))?)?(?:${YEAR_SEP}${YEAR}${ERA_SUFFIX})?`,
   'gu',
 );
 const MONTH_NAME_DAY = new RegExp(
@@ -246,7 +276,7 @@ const MONTH_NAME_DAY = new RegExp(
   'gu',
 );
 const MONTH_NAME_YEAR = new RegExp(
-  `${WORD_START}(${GREGORIAN_MONTH_ALT})${WORD_END}(?:\\s*(?:/|\\(|-)\\s*(?:${GREGORIAN_MONTH_ALT})${WORD_END}\\s*\\)?)?${SEP}${YEAR}${ERA_SUFFIX}`,
+  `${WORD_START}(${GREGORIAN_MONTH_ALT})${WORD_END}(?:\\s*(?:/|\\(|-)\\s*(?:${GREGORIAN_MONTH_ALT})${WORD_END}(?:\\s*\\))?)?${YEAR_SEP}${YEAR}${ERA_SUFFIX}`,
   'gu',
 );
 const HIJRI_NAME = new RegExp(
@@ -433,12 +463,27 @@ function collectCandidates(folded: string): Candidate[] {
 
 /** Keeps the longest of overlapping candidates, then orders by position. */
 function pickNonOverlapping(candidates: Candidate[]): Candidate[] {
-  const sorted = [...candidates].sort((a, b) => b.fEnd - b.fStart - (a.fEnd - a.fStart) || a.fStart - b.fStart);
-  const kept: Candidate[] = [];
-  for (const c of sorted) {
-    if (kept.every((k) => c.fEnd <= k.fStart || c.fStart >= k.fEnd)) kept.push(c);
+  return keepLongest(candidates, (c) => c.fStart, (c) => c.fEnd);
+}
+
+/**
+ * Keeps the longest of overlapping spans (the earlier on a tie), ordered by position. Linear in the
+ * spans' total length: an occupancy map, not a pairwise check (a long page has thousands of matches).
+ */
+export function keepLongest<T>(items: T[], start: (item: T) => number, end: (item: T) => number): T[] {
+  if (items.length === 0) return [];
+  const sorted = [...items].sort((a, b) => end(b) - start(b) - (end(a) - start(a)) || start(a) - start(b));
+  const taken = new Uint8Array(Math.max(...items.map(end)) + 1);
+  const kept: T[] = [];
+  for (const item of sorted) {
+    const [s, e] = [start(item), end(item)];
+    let free = true;
+    for (let i = s; i < e && free; i++) if (taken[i]) free = false;
+    if (!free) continue;
+    taken.fill(1, s, e);
+    kept.push(item);
   }
-  return kept.sort((a, b) => a.fStart - b.fStart);
+  return kept.sort((a, b) => start(a) - start(b));
 }
 
 /** Extends a full date with a weekday before it and a clock time after it. */
@@ -468,17 +513,24 @@ function extend(folded: string, c: Candidate, limitEnd: number): void {
  * «يناير 2022», and yearless «6 يناير». Relative expressions are times.ts's job.
  */
 export function findDateMentions(text: string): DateMention[] {
-  const fold = foldDateText(text);
+  return findDateMentionsFolded(text, foldDateText(text)).map(({ fStart: _s, fEnd: _e, ...mention }) => mention);
+}
+
+/** A DateMention that also carries its span in the folded text (for times.ts, which folds once). */
+export interface FoldedDateMention extends DateMention {
+  fStart: number;
+  fEnd: number;
+}
+
+/** findDateMentions over a text already folded with foldDateText. */
+export function findDateMentionsFolded(text: string, fold: Transformed): FoldedDateMention[] {
   const folded = fold.text;
   const kept = pickNonOverlapping(collectCandidates(folded));
-  const out: DateMention[] = [];
-  kept.forEach((c, i) => {
+  return kept.map((c, i) => {
     extend(folded, c, kept[i + 1]?.fStart ?? folded.length);
     const [start, end] = originalSpan(text, fold, c.fStart, c.fEnd);
-    const { fStart: _s, fEnd: _e, ...rest } = c;
-    out.push({ start, end, ...rest });
+    return { start, end, ...c };
   });
-  return out;
 }
 
 // ---- parseArticleDate -----------------------------------------------------------------------

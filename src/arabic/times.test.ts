@@ -35,7 +35,7 @@ describe('findTimes: day words', () => {
     expect(only(text)).toEqual([span, value, 'day']);
   });
 
-  it.each([['في اليوم التالي للهجوم'], ['احتفلت البلاد باليوم الوطني'], ['في اليوم العالمي للمرأة']])(
+  it.each([['نقلا عن صحيفة اليوم السابع'], ['في اليوم التالي للهجوم'], ['احتفلت البلاد باليوم الوطني'], ['في اليوم العالمي للمرأة']])(
     '«اليوم» as «the day» is not today: %s',
     (text) => {
       expect(findTimes(text, THURSDAY)).toEqual([]);
@@ -56,6 +56,8 @@ describe('findTimes: parts of the day', () => {
     ['فجر اليوم', 'فجر اليوم', THURSDAY, '2022-01-06T03:00/2022-01-06T06:00'],
     ['صباح اليوم', 'صباح اليوم', THURSDAY, '2022-01-06T06:00/2022-01-06T12:00'],
     ['ومساء أمس', 'ومساء أمس', THURSDAY, '2022-01-05T18:00/2022-01-06T00:00'],
+    ['with the weekday in apposition', 'مساء أمس الأربعاء', THURSDAY, '2022-01-05T18:00/2022-01-06T00:00'],
+    ['صباح اليوم الخميس', 'صباح اليوم الخميس', THURSDAY, '2022-01-06T06:00/2022-01-06T12:00'],
     ['مساء أمس across a month', 'مساء أمس', '2022-03-01', '2022-02-28T18:00/2022-03-01T00:00'],
     ['ليلة أمس', 'ليلة أمس', THURSDAY, '2022-01-05T18:00/2022-01-06T06:00'],
     ['صباح الغد', 'صباح الغد', THURSDAY, '2022-01-07T06:00/2022-01-07T12:00'],
@@ -127,6 +129,10 @@ describe('findTimes: weeks, months, years', () => {
     ['في شهر آب', 'شهر آب', '2022-09-01', '2022-08'],
     ['منذ تشرين الأول الماضي', 'تشرين الأول الماضي', THURSDAY, '2021-10'],
     ['مطلع جانفي الجاري', 'جانفي الجاري', THURSDAY, '2022-01'],
+    ['خلال أيار/مايو المقبل', 'أيار/مايو المقبل', THURSDAY, '2022-05'],
+    ['منذ كانون الأول/ديسمبر الماضي', 'كانون الأول/ديسمبر الماضي', THURSDAY, '2021-12'],
+    ['بحلول نهاية آب/أغسطس', 'آب/أغسطس', '2022-09-01', '2022-08'],
+    ['نهاية مارس/آذار', 'مارس/آذار', THURSDAY, '2022-03'],
   ])('%s', (text, span, anchor, value) => {
     expect(only(text, anchor)).toEqual([span, value, 'month']);
   });
@@ -277,6 +283,55 @@ describe('findTimes: explicit dates', () => {
   });
 });
 
+describe('findTimes: corpus-driven regressions', () => {
+  it.each([
+    ['قالت الوزارة اليوم الخميس إن', 'اليوم الخميس', '2022-01-06'],
+    ['توفي أمس الأربعاء في', 'أمس الأربعاء', '2022-01-05'],
+    ['توفي أمس، الأربعاء، في', 'أمس، الأربعاء', '2022-01-05'],
+    ['وقالت بالأمس الأربعاء', 'بالأمس الأربعاء', '2022-01-05'],
+  ])('a day word and its weekday are one expression: %s', (text, span, value) => {
+    expect(only(text)).toEqual([span, value, 'day']);
+  });
+
+  it.each([['تتحسن الأوضاع يومًا بعد يوم'], ['يزداد عامًا بعد عام']])('«X بعد X» is not a date: %s', (text) => {
+    expect(findTimes(text, THURSDAY)).toEqual([]);
+  });
+
+  it.each([['أعلن ذلك بعد يوم واحد من الاتفاق'], ['عاد بعد عام ونصف من اختفائه']])('a count tied to an event: %s', (text) => {
+    expect(findTimes(text, THURSDAY)).toEqual([]);
+  });
+
+  it.each([['بعد صلاة الجمعة تجمع المصلون'], ['ألقى خطبة الجمعة']])('the Friday prayer is not a dated Friday: %s', (text) => {
+    expect(findTimes(text, THURSDAY)).toEqual([]);
+  });
+
+  it.each([['غاب خلال الأيام الثلاثة السابقة لزيارته'], ['في الأسبوع التالي للهجوم'], ['في الخميس السابق على الاقتراع']])(
+    '«السابق/التالي» tied to an event: %s',
+    (text) => {
+      expect(findTimes(text, THURSDAY)).toEqual([]);
+    },
+  );
+
+  it('does not read «الليلة نفسها» as tonight', () => {
+    expect(findTimes('عاد في الليلة نفسها', THURSDAY)).toEqual([]);
+  });
+
+  it.each([
+    ['بعد ظهر الخميس', '2022-01-06T15:00/2022-01-06T18:00'],
+    ['صبيحة الأربعاء', '2022-01-05T06:00/2022-01-05T12:00'],
+  ])('%s', (text, value) => {
+    expect(only(text)).toEqual([text, value, 'part-of-day']);
+  });
+
+  it('reads minutes in digits after an hour word', () => {
+    expect(only('عند الساعة التاسعة و45 دقيقة صباحا')).toEqual(['الساعة التاسعة و45 دقيقة صباحا', '2022-01-06T09:45:00', 'instant']);
+  });
+
+  it('leaves the space after a zone out of the span', () => {
+    expect(only('في الساعة 20.00 بتوقيت جرينتش مساء')[0]).toBe('الساعة 20.00 بتوقيت جرينتش');
+  });
+});
+
 describe('findTimes: a sentence', () => {
   it('finds every expression in order, with spans into the original text', () => {
     const text = 'وقالت الشرطة أمسِ إن المحتجين تجمعوا مساء الأربعاء، وإن الاحتجاجات مستمرة منذ أسبوعين، وستُعقد جلسة الأحد المقبل.';
@@ -337,6 +392,46 @@ describe('isoWeek', () => {
     [{ year: 2019, month: 12, day: 30 }, '2020-W01'],
   ])('%o → %s', (date, week) => {
     expect(isoWeek(date)).toBe(week);
+  });
+});
+
+describe('findTimes: future cues', () => {
+  it.each([
+    ['ستقام المباراة السبت', 'السبت', '2022-01-08'],
+    ['وسيلتقي الوزيران يوم الأحد', 'يوم الأحد', '2022-01-09'],
+    ['من المقرر أن يصل صباح الخميس', 'صباح الخميس', '2022-01-06T06:00/2022-01-06T12:00'],
+    ['من المقرر أن يصل صباح الأربعاء', 'صباح الأربعاء', '2022-01-12T06:00/2022-01-12T12:00'],
+    ['ستعقد الانتخابات في ديسمبر', 'ديسمبر', '2022-12'],
+    ['ستعقد القمة في 3 يناير', '3 يناير', '2023-01-03'],
+    ['ستعقد القمة في 6 يناير', '6 يناير', '2022-01-06'],
+  ])('%s', (text, span, value) => {
+    const [t] = findTimes(text, THURSDAY);
+    expect([t?.text, t?.value]).toEqual([span, value]);
+  });
+
+  it.each([
+    ['أقيمت المباراة السبت', '2022-01-01'],
+    ['فاز مانشستر سيتي السبت', '2022-01-01'],
+    ['ستقام المباراة. وكان الفريق قد تدرب السبت', '2022-01-01'],
+  ])('no cue (or a cue in another sentence) keeps the past: %s', (text, value) => {
+    expect(findTimes(text, THURSDAY)[0]?.value).toBe(value);
+  });
+
+  it('merges «بعد غد» with its weekday', () => {
+    expect(only('ستقام بعد غد السبت')).toEqual(['بعد غد السبت', '2022-01-08', 'day']);
+  });
+});
+
+describe('findTimes: pathological input', () => {
+  // Regression: «6», 20,000 spaces, «يناير» once took 8 s (a «\\s*,?\\s*» separator backtracked quadratically).
+  it.each([
+    ['a long space run inside a date', '6' + ' '.repeat(20000) + 'يناير'],
+    ['a long space run after a month', 'في يناير' + ' '.repeat(20000) + 'x'],
+    ['thousands of matches', 'قالت الشرطة أمس إن المحتجين تجمعوا مساء الأربعاء 5 يناير. '.repeat(3000)],
+  ])('%s stays fast', (_label, text) => {
+    const t0 = performance.now();
+    findTimes(text, THURSDAY);
+    expect(performance.now() - t0).toBeLessThan(2000);
   });
 });
 

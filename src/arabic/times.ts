@@ -8,6 +8,8 @@
 //   a part of the day or a span of days as an interval «start/end» (2022-01-06T06:00/2022-01-06T12:00).
 // - A bare weekday or «صباح الخميس» is the most recent such day on or before the anchor (the same day
 //   when the anchor is a Thursday); «الخميس الماضي» is strictly before, «الخميس المقبل» strictly after.
+//   A future cue earlier in the sentence («ستُقام المباراة السبت», «من المقرر») turns a bare weekday,
+//   month or yearless date to the first on or after the anchor (cues: FUTURE_CUES in data/time-words.ts).
 // - «ليل/ليلة الخميس» is the night that starts on Thursday evening (the modern news reading);
 //   «ليل الأربعاء الخميس» the night between the two.
 // - A clock time not attached to a day («الساعة العاشرة صباحًا») takes the anchor's day.
@@ -23,6 +25,7 @@ import {
   CURRENT_WORDS,
   DAY_PART_HOURS,
   DAY_PART_WORDS,
+  FUTURE_CUES,
   FUTURE_WORDS,
   HOUR_WORDS,
   MINUTE_WORDS,
@@ -42,13 +45,14 @@ import {
   ZONE_PATTERN,
   alternation,
   applyMeridiem,
-  findDateMentions,
+  findDateMentionsFolded,
   foldDateText,
   foldTerm,
   formatDate,
   formatInstant,
   gregorianMonthOf,
   isAmbiguousMonth,
+  keepLongest,
   meridiemOf,
   originalSpan,
   pad2,
@@ -58,6 +62,7 @@ import {
   type ClockTime,
 } from './dates.js';
 import { gregorianToJdn, jdnToGregorian, type CalendarDate } from './hijri.js';
+import type { Transformed } from './offset-map.js';
 
 /** A time expression found in text; matches the contract's TimeExpr. */
 export interface TimeExprMatch {
@@ -168,6 +173,14 @@ const FUTURE_SET = new Set(FUTURE_WORDS.map(foldTerm));
 
 type Relation = 'past' | 'future' | 'current' | null;
 
+/** «السابقة لزيارته», «التالي للهجوم»: «previous/next» tied to another event, not to the article date. */
+const TIED_RELATION = new Set(['السابق', 'السابقة', 'التالي', 'التالية'].map(foldTerm));
+const TIED_AFTER = pattern(`^\\s+(?:ل|على\\s|من\\s|عن\\s)`, 'u');
+
+function tiedToEvent(folded: string, end: number, relationWord: string | undefined): boolean {
+  return relationWord !== undefined && TIED_RELATION.has(termKey(relationWord)) && TIED_AFTER.test(folded.slice(end, end + 8));
+}
+
 function relationOf(word: string | undefined): Relation {
   if (word === undefined) return null;
   const key = termKey(word);
@@ -198,10 +211,14 @@ const ANY_MONTH_NAME_ALT = alternation([...GREGORIAN_MONTHS.map((m) => m.name), 
 
 /** و or ف (and) before a word: «وأمس», «فجر» is not ف + جر because the pattern names فجر itself. */
 const CONJ = '[وف]?';
-/** Words after «اليوم» that make it «the day» rather than «today»: «اليوم التالي», «اليوم الوطني». */
-const NOT_TODAY_AFTER = alternation(['التالي', 'السابق', 'الأول', 'الثاني', 'الثالث', 'الأخير', 'الوطني', 'العالمي', 'الدولي', 'نفسه', 'ذاته', 'الذي', 'الموعود', 'المفتوح', 'الدراسي', 'الواحد']);
+/** Words after «اليوم» that make it «the day» rather than «today»: «اليوم التالي», «اليوم الوطني», the paper «اليوم السابع». */
+const NOT_TODAY_AFTER = alternation(['التالي', 'السابق', 'الأول', 'الثاني', 'الثالث', 'الرابع', 'الخامس', 'السادس', 'السابع', 'الثامن', 'التاسع', 'العاشر', 'الأخير', 'الوطني', 'العالمي', 'الدولي', 'نفسه', 'ذاته', 'الذي', 'الموعود', 'المفتوح', 'الدراسي', 'الواحد']);
 /** Words after «أسبوع/شهر/عام» that tie it to another event: «قبل عام من الانتخابات». */
-const RELATIVE_TO_EVENT = `\\s+(?:من|عن|على(?!\\s+الأقل))${WORD_END}`;
+const RELATIVE_TO_EVENT = `(?:\\s+(?:واحد|واحدة|ونصف|فقط|تقريبا))?\\s+(?:من|عن|على(?!\\s+الأقل))${WORD_END}`;
+/** «يومًا بعد يوم», «عامًا بعد عام»: «day after day», not a date. */
+const REPEATED_UNIT_BEFORE = '(?<!(?:يوما|يوم|عاما|عام|سنة|شهرا|أسبوعا|ساعة)\\s{1,3})';
+/** «صلاة الجمعة», «خطبة الجمعة»: the weekly prayer, not a dated Friday. */
+const PRAYER_BEFORE = '(?<!(?:صلاة|خطبة|صلوات|خطيب|إمام)\\s{1,3})';
 
 // Day words.
 const YESTERDAY = pattern(`${WORD_START}${CONJ}(?:بال|ال)?أمس(?!\\s+الأول)${WORD_END}`);
@@ -209,18 +226,20 @@ const DAY_BEFORE_YESTERDAY = pattern(`${WORD_START}${CONJ}(?:أول\\s+(?:من\\
 const TODAY = pattern(`${WORD_START}${CONJ}اليوم${WORD_END}(?!\\s+(?:${NOT_TODAY_AFTER})${WORD_END})`);
 const TOMORROW = pattern(`${WORD_START}${CONJ}(?:غدا|الغد)${WORD_END}`);
 const AFTER_TOMORROW = pattern(`${WORD_START}${CONJ}بعد\\s+(?:غد|الغد)${WORD_END}`);
+/** «اليوم الخميس», «أمس الجمعة»: a day word with its weekday in apposition is one expression. */
+const DAY_WORD_WEEKDAY = pattern(`${WORD_START}${CONJ}(اليوم|أمس|الأمس|بالأمس|غدا|بعد\\s+غد|أول\\s+أمس|أول\\s+من\\s+أمس)(?:\\s*[,،]\\s*|\\s+)(?:${DEFINITE_WEEKDAY_ALT})${WORD_END}`);
 
-/** «صباح اليوم», «مساء أمس», «فجر الخميس», «ليل الأربعاء الخميس», «صباح الخميس الماضي». */
+/** «صباح اليوم», «مساء أمس الأربعاء», «فجر الخميس», «ليل الأربعاء الخميس», «صباح الخميس الماضي». */
 const PART_OF_DAY = pattern(
-  `${WORD_START}${CONJ}(${DAY_PART_ALT})\\s+(?:(اليوم|هذا\\s+اليوم|أمس|الأمس|غد|الغد|غدا)|(${WEEKDAY_REF})(?:(?:\\s*[-/]\\s*|\\s+(?:إلى|على)\\s+|\\s+)(${DEFINITE_WEEKDAY_ALT}))?(?:\\s+(${RELATION_ALT}))?)${WORD_END}`,
+  `${WORD_START}${CONJ}(${DAY_PART_ALT})\\s+(?:(اليوم|هذا\\s+اليوم|أمس|الأمس|غد|الغد|غدا)(?:(?:\\s*[,،]\\s*|\\s+)(?:${DEFINITE_WEEKDAY_ALT}))?|(${WEEKDAY_REF})(?:(?:\\s*[-/]\\s*|\\s+(?:إلى|على)\\s+|\\s+)(${DEFINITE_WEEKDAY_ALT}))?(?:\\s+(${RELATION_ALT}))?)${WORD_END}`,
 );
 /** «الليلة الماضية», «الليلة», «هذا الصباح», «هذا المساء». */
 const LAST_NIGHT = pattern(`${WORD_START}${CONJ}الليلة\\s+(?:${PAST_ALT})${WORD_END}`);
-const TONIGHT = pattern(`${WORD_START}(?<!(?:تلك|ذات|نفس)\\s+)${CONJ}(?:الليلة|هذه\\s+الليلة|هذا\\s+المساء)${WORD_END}`);
+const TONIGHT = pattern(`${WORD_START}(?<!(?:تلك|ذات|نفس)\\s{1,3})${CONJ}(?:الليلة|هذه\\s+الليلة|هذا\\s+المساء)${WORD_END}(?!\\s+(?:نفسها|ذاتها))`);
 const THIS_MORNING = pattern(`${WORD_START}${CONJ}هذا\\s+الصباح${WORD_END}`);
 
 /** «الخميس», «يوم الخميس», «الخميس الماضي», «الخميس المقبل». */
-const WEEKDAY = pattern(`${WORD_START}${CONJ}(${WEEKDAY_REF})(?:\\s+(${RELATION_ALT}))?${WORD_END}`);
+const WEEKDAY = pattern(`${WORD_START}${PRAYER_BEFORE}${CONJ}(${WEEKDAY_REF})(?:\\s+(${RELATION_ALT}))?${WORD_END}`);
 
 /** «الأسبوع الماضي», «للشهر المقبل», «العام الجاري», «هذا العام», «السنة الماضية». */
 const PERIOD = pattern(
@@ -229,7 +248,7 @@ const PERIOD = pattern(
 
 /** «قبل يومين», «منذ ثلاثة أيام», «قبل نحو أسبوعين», «بعد 3 أشهر», «منذ 20 عامًا». */
 const AGO = pattern(
-  `${WORD_START}${CONJ}(قبل|منذ|بعد)\\s+(?:(?:نحو|حوالي|قرابة|زهاء|أكثر\\s+من|أقل\\s+من|ما\\s+يزيد\\s+عن)\\s+)?(?:(\\d{1,3}|${COUNT_ALT})\\s+)?(${UNIT_ALT})${WORD_END}(?!\\s*\\d|\\s+(?:${WEEKDAY_ALT_ALL}|${ANY_MONTH_NAME_ALT})${WORD_END}|${RELATIVE_TO_EVENT})`,
+  `${WORD_START}${REPEATED_UNIT_BEFORE}${CONJ}(قبل|منذ|بعد)\\s+(?:(?:نحو|حوالي|قرابة|زهاء|أكثر\\s+من|أقل\\s+من|ما\\s+يزيد\\s+عن)\\s+)?(?:(\\d{1,3}|${COUNT_ALT})\\s+)?(${UNIT_ALT})${WORD_END}(?!\\s*\\d|\\s+(?:${WEEKDAY_ALT_ALL}|${ANY_MONTH_NAME_ALT})${WORD_END}|${RELATIVE_TO_EVENT})`,
 );
 
 /** «خلال الأيام الثلاثة الماضية», «في الساعات الـ24 الماضية», «الأشهر الستة المقبلة». */
@@ -238,21 +257,21 @@ const SPAN = pattern(
     `|${WORD_START}(?:${CONJ}(?:خلال|في|طوال|على\\s+مدى)\\s+)?ال(\\d{1,3})\\s+(${UNIT_ALT})\\s+(${PAST_ALT}|${FUTURE_ALT})${WORD_END}`,
 );
 
-/** A month after a preposition or «شهر», or with «الماضي/المقبل»: «في يناير الماضي», «شهر آب». */
+/** A month after a preposition or «شهر», or with «الماضي/المقبل», or paired: «في يناير الماضي», «شهر آب», «أيار/مايو المقبل». */
 const MONTH_PREPOSITIONS = 'في|منذ|خلال|حتى|مطلع|أوائل|أواخر|منتصف|نهاية|بداية|قبل|بعد';
 const PREPOSITION_BEFORE = pattern(`${WORD_START}[وف]?(?:${MONTH_PREPOSITIONS})\\s+$`, 'u');
 const MONTH = pattern(
-  `${WORD_START}(?:(${CONJ}(?:[بل]?ال|لل)?شهر)\\s+)?(${GREGORIAN_MONTH_ALT})${WORD_END}(?:\\s+(${RELATION_ALT})${WORD_END})?(?!\\s*[-/.,،]?\\s*\\d)`,
+  `${WORD_START}(?:(${CONJ}(?:[بل]?ال|لل)?شهر)\\s+)?(${GREGORIAN_MONTH_ALT})${WORD_END}(?:\\s*[/(]\\s*(?:${GREGORIAN_MONTH_ALT})${WORD_END}(?:\\s*\\))?)?(?:\\s+(${RELATION_ALT})${WORD_END})?(?!(?:\\s*[-/.,،]\\s*|\\s*)\\d)`,
 );
 
 /** «عام 2021», «العام 2021», «لعام 2021», and a year after a preposition: «في 2019», «منذ 2011». */
 const YEAR = pattern(
-  `${WORD_START}(?:${CONJ}(?:[بل]?ال|لل|[بل])?(?:عام|سنة)\\s+|(?<=(?:في|منذ|خلال|حتى|بحلول|قبل|بعد|مطلع|أوائل|أواخر|منتصف|نهاية|بداية)\\s+))(\\d{4})(?:\\s*م(?![\\p{L}\\p{N}]))?(?![\\p{L}\\p{N}]|[-/.:]\\d)`,
+  `${WORD_START}(?:${CONJ}(?:[بل]?ال|لل|[بل])?(?:عام|سنة)\\s+|(?<=(?:في|منذ|خلال|حتى|بحلول|قبل|بعد|مطلع|أوائل|أواخر|منتصف|نهاية|بداية)\\s{1,3}))(\\d{4})(?:\\s*م(?![\\p{L}\\p{N}]))?(?![\\p{L}\\p{N}]|[-/.:]\\d)`,
 );
 
 /** «الساعة العاشرة صباحًا», «الساعة 10:30», «الساعة الـ10 مساء», «الساعة الثامنة والنصف بتوقيت مكة». */
 const CLOCK_WORDS = pattern(
-  `${WORD_START}${CONJ}(?:(?:في|عند|حتى)\\s+)?الساعة\\s+(?:(?:ال)?(\\d{1,2})(?:[:.,](\\d{2}))?(?!\\d)|(${HOUR_WORD_ALT})${WORD_END}(?:\\s+(${MINUTE_WORD_ALT})${WORD_END})?)(?:\\s+(${MERIDIEM_ALT})${WORD_END})?(?:\\s*${ZONE_PATTERN})?`,
+  `${WORD_START}${CONJ}الساعة\\s+(?:(?:ال)?(\\d{1,2})(?:[:.,](\\d{2}))?(?!\\d)|(${HOUR_WORD_ALT})${WORD_END}(?:\\s+(${MINUTE_WORD_ALT})${WORD_END}|\\s+و\\s?(\\d{1,2})\\s+(?:دقيقة|دقائق)${WORD_END})?)(?:\\s+(${MERIDIEM_ALT})${WORD_END})?(?:\\s*${ZONE_PATTERN})?`,
 );
 /** «10:30 صباحًا», «22:15 بتوقيت غرينتش»: a bare clock needs a meridiem or a zone to count. */
 const CLOCK_DIGITS = pattern(
@@ -302,11 +321,30 @@ function shift(anchor: Anchor | null, days: number): CalendarDate | null {
   return anchor ? addDays(anchor.date, days) : null;
 }
 
-function weekdayWithRelation(anchor: Anchor | null, weekday: number, relation: Relation): CalendarDate | null {
+/**
+ * «الخميس الماضي» is strictly before the anchor, «الخميس المقبل» strictly after; a bare «الخميس» is on or
+ * before it, unless a future cue leads the sentence («ستُعقد القمة الخميس»), then on or after.
+ */
+function weekdayWithRelation(anchor: Anchor | null, weekday: number, relation: Relation, futureCue = false): CalendarDate | null {
   if (!anchor) return null;
   if (relation === 'past') return weekdayDay(addDays(anchor.date, -1), weekday, 'past');
   if (relation === 'future') return weekdayDay(addDays(anchor.date, 1), weekday, 'future');
-  return weekdayDay(anchor.date, weekday, 'past');
+  return weekdayDay(anchor.date, weekday, futureCue ? 'future' : 'past');
+}
+
+const FUTURE_CUE_SET = new Set(FUTURE_CUES.map(foldTerm));
+/** How far back a future cue may stand from the expression, within its sentence. */
+const CUE_WINDOW = 60;
+
+/** Whether a future cue («ستُقام», «من المقرر») stands before `start` in the same sentence. */
+function hasFutureCue(folded: string, start: number): boolean {
+  let before = folded.slice(Math.max(0, start - CUE_WINDOW), start);
+  const cut = Math.max(before.lastIndexOf('.'), before.lastIndexOf('\n'), before.lastIndexOf('؟'), before.lastIndexOf('!'));
+  if (cut >= 0) before = before.slice(cut + 1);
+  for (const word of before.split(/[^\p{L}]+/u)) {
+    if (FUTURE_CUE_SET.has(word) || ((word.startsWith('و') || word.startsWith('ف')) && FUTURE_CUE_SET.has(word.slice(1)))) return true;
+  }
+  return false;
 }
 
 /** The weekday named in «يوم الخميس» or «الخميس». */
@@ -325,6 +363,11 @@ function dayWords(folded: string, anchor: Anchor | null, out: Found[]): void {
   for (const [re, days] of simple) {
     for (const m of folded.matchAll(re)) out.push(dayFound(m.index, m.index + m[0].length, shift(anchor, days)));
   }
+  for (const m of folded.matchAll(DAY_WORD_WEEKDAY)) {
+    // The day word decides; a weekday that disagrees («أمس الجمعة» in a Friday article) is the outlet's slip.
+    const days = DAY_WORD_SHIFT.get(termKey((m[1] as string).replace(/^بال/u, 'ال'))) ?? 0;
+    out.push(dayFound(m.index, m.index + m[0].length, shift(anchor, days)));
+  }
 }
 
 const DAY_WORD_SHIFT = new Map<string, number>([
@@ -335,6 +378,9 @@ const DAY_WORD_SHIFT = new Map<string, number>([
   ['غد', 1],
   ['الغد', 1],
   ['غدا', 1],
+  ['بعد غد', 2],
+  ['اول امس', -2],
+  ['اول من امس', -2],
 ]);
 
 function partsOfDay(folded: string, anchor: Anchor | null, out: Found[]): void {
@@ -362,7 +408,7 @@ function partsOfDay(folded: string, anchor: Anchor | null, out: Found[]): void {
       out.push(partFound(s, end, weekdayWithRelation(anchor, first, null), part));
       continue;
     }
-    out.push(partFound(s, e, weekdayWithRelation(anchor, first, relation), part));
+    out.push(partFound(s, e, weekdayWithRelation(anchor, first, relation, relation === null && hasFutureCue(folded, s)), part));
   }
   for (const m of folded.matchAll(LAST_NIGHT)) out.push(partFound(m.index, m.index + m[0].length, shift(anchor, -1), 'night'));
   for (const m of folded.matchAll(TONIGHT)) {
@@ -375,8 +421,10 @@ function partsOfDay(folded: string, anchor: Anchor | null, out: Found[]): void {
 function weekdays(folded: string, anchor: Anchor | null, out: Found[]): void {
   for (const m of folded.matchAll(WEEKDAY)) {
     const weekday = weekdayIn(m[1] as string);
-    if (weekday === null) continue;
-    out.push(dayFound(m.index, m.index + m[0].length, weekdayWithRelation(anchor, weekday, relationOf(m[2]))));
+    if (weekday === null || tiedToEvent(folded, m.index + m[0].length, m[2])) continue;
+    const relation = relationOf(m[2]);
+    const cue = relation === null && hasFutureCue(folded, m.index);
+    out.push(dayFound(m.index, m.index + m[0].length, weekdayWithRelation(anchor, weekday, relation, cue)));
   }
 }
 
@@ -402,7 +450,7 @@ function periodValue(anchor: Anchor, unit: TimeUnit, n: number): { value: string
 function periods(folded: string, anchor: Anchor | null, out: Found[]): void {
   for (const m of folded.matchAll(PERIOD)) {
     const unit = PERIOD_UNIT.get((m[1] ?? m[3]) as string);
-    if (!unit) continue;
+    if (!unit || tiedToEvent(folded, m.index + m[0].length, m[2])) continue;
     const relation = m[2] === undefined ? 'current' : relationOf(m[2]);
     const n = relation === 'past' ? -1 : relation === 'future' ? 1 : 0;
     const [s, e] = [m.index, m.index + m[0].length];
@@ -462,7 +510,7 @@ function spans(folded: string, anchor: Anchor | null, out: Found[]): void {
     const unit = m[1] !== undefined ? PLURAL_UNIT_OF.get(termKey(m[1])) : UNIT_OF.get(termKey(m[6] as string))?.unit;
     const n = m[1] !== undefined ? (m[2] !== undefined ? COUNT_ADJ_OF.get(termKey(m[2])) : Number(m[3])) : Number(m[5]);
     const relationWord = m[4] ?? m[7];
-    if (!unit || !n || n < 1) continue;
+    if (!unit || !n || n < 1 || tiedToEvent(folded, m.index + m[0].length, relationWord)) continue;
     const [s, e] = [m.index, m.index + m[0].length];
     if (!anchor) {
       out.push({ s, e, value: null, granularity: 'interval' });
@@ -483,8 +531,10 @@ function spans(folded: string, anchor: Anchor | null, out: Found[]): void {
 }
 
 /** The month of that name nearest the anchor, or strictly before/after it for «الماضي/المقبل». */
-function resolveMonth(anchor: Anchor, month: number, relation: Relation): { year: number; month: number } {
+function resolveMonth(anchor: Anchor, month: number, relation: Relation, futureCue: boolean): { year: number; month: number } {
   const { year: ay, month: am } = anchor.date;
+  // «ستُعقد الانتخابات في مارس»: this March or the next one, never a past one.
+  if (relation === null && futureCue) return { year: month >= am ? ay : ay + 1, month };
   if (relation === 'past') return { year: month < am ? ay : ay - 1, month };
   if (relation === 'future') return { year: month > am ? ay : ay + 1, month };
   if (relation === 'current') return { year: ay, month };
@@ -505,16 +555,18 @@ function months(folded: string, anchor: Anchor | null, out: Found[]): void {
     const hasShahr = m[1] !== undefined;
     const relation = relationOf(m[3]);
     // «مارس» is also a verb and «آب» a noun: a month name counts after «شهر», before «الماضي/المقبل»,
-    // or (unless it is one of those ambiguous names) after a preposition: «في مارس».
+    // in a pair of names («آذار/مارس», as Levantine and pan-Arab outlets print them), or (unless it is
+    // one of the ambiguous names) after a preposition: «في مارس».
     const start = hasShahr ? m.index : m.index + m[0].indexOf(name);
+    const paired = /[/(]/.test(m[0]);
     const afterPreposition = PREPOSITION_BEFORE.test(folded.slice(Math.max(0, start - 12), start));
-    if (!hasShahr && relation === null && (isAmbiguousMonth(name) || !afterPreposition)) continue;
+    if (!hasShahr && !paired && relation === null && (isAmbiguousMonth(name) || !afterPreposition)) continue;
     const [s, e] = [start, m.index + m[0].length];
     if (!anchor) {
       out.push({ s, e, value: null, granularity: 'month' });
       continue;
     }
-    const resolved = resolveMonth(anchor, month, relation);
+    const resolved = resolveMonth(anchor, month, relation, relation === null && hasFutureCue(folded, start));
     out.push({ s, e, value: formatMonth(resolved.year, resolved.month), granularity: 'month' });
   }
 }
@@ -546,17 +598,18 @@ function clocks(folded: string, anchor: Anchor | null, out: Found[]): void {
   };
   for (const m of folded.matchAll(CLOCK_WORDS)) {
     const [s, e] = [m.index, m.index + m[0].length];
-    const meridiem = meridiemOf(m[5]);
+    const meridiem = meridiemOf(m[6]);
     if (m[1] !== undefined) {
-      push(s, e, applyMeridiem(Number(m[1]), meridiem), m[2] === undefined ? 0 : Number(m[2]), m[5], m[6], m[2] !== undefined);
+      push(s, e, applyMeridiem(Number(m[1]), meridiem), m[2] === undefined ? 0 : Number(m[2]), m[6], m[7], m[2] !== undefined);
       continue;
     }
     const hourWord = HOUR_WORD_OF.get(termKey(m[3] as string));
     if (hourWord === undefined) continue;
-    const delta = m[4] === undefined ? 0 : (MINUTE_WORD_OF.get(termKey(m[4])) ?? 0);
+    // «التاسعة و45 دقيقة» gives its minutes in digits.
+    const delta = m[5] !== undefined ? Number(m[5]) : m[4] === undefined ? 0 : (MINUTE_WORD_OF.get(termKey(m[4])) ?? 0);
     // «الثامنة إلا ربعًا» is 7:45: borrow the hour before applying the meridiem.
     const [hour, minute] = delta < 0 ? [hourWord === 1 ? 12 : hourWord - 1, 60 + delta] : [hourWord, delta];
-    push(s, e, applyMeridiem(hour, meridiem), minute, m[5], m[6], delta !== 0);
+    push(s, e, applyMeridiem(hour, meridiem), minute, m[6], m[7], delta !== 0);
   }
   for (const m of folded.matchAll(CLOCK_DIGITS)) {
     push(m.index, m.index + m[0].length, applyMeridiem(Number(m[1]), meridiemOf(m[3])), Number(m[2]), m[3], m[4] ?? m[5], true);
@@ -564,23 +617,27 @@ function clocks(folded: string, anchor: Anchor | null, out: Found[]): void {
 }
 
 /** The year that puts a yearless day-month nearest the anchor (later dates count double) or as «الماضي/المقبل» say. */
-function resolveYearless(anchor: Anchor, month: number, day: number, relation: Relation): CalendarDate | null {
+function resolveYearless(anchor: Anchor, month: number, day: number, relation: Relation, futureCue: boolean): CalendarDate | null {
   const a = gregorianToJdn(anchor.date);
   const options = [anchor.date.year - 1, anchor.date.year, anchor.date.year + 1]
     .map((year) => ({ year, month, day }))
     .filter((d) => jdnToGregorian(gregorianToJdn(d)).day === day) // 29 February only in leap years
     .map((d) => ({ d, diff: gregorianToJdn(d) - a }))
-    .filter((o) => (relation === 'past' ? o.diff < 0 : relation === 'future' ? o.diff > 0 : relation === 'current' ? o.d.year === anchor.date.year : true));
+    .filter((o) => {
+      if (relation === 'past') return o.diff < 0;
+      if (relation === 'future') return o.diff > 0;
+      if (relation === 'current') return o.d.year === anchor.date.year;
+      return futureCue ? o.diff >= 0 : true; // «ستُعقد القمة في 3 يناير»: on or after the anchor
+    });
   options.sort((x, y) => (x.diff > 0 ? 2 * x.diff : -x.diff) - (y.diff > 0 ? 2 * y.diff : -y.diff));
   return options[0]?.d ?? null;
 }
 
-function explicitDates(text: string, folded: string, fold: ReturnType<typeof foldDateText>, anchor: Anchor | null, out: Found[]): void {
-  // findDateMentions works on the original text; map its spans into folded offsets by scanning.
-  const foldedStart = foldedIndex(fold, text.length);
-  for (const d of findDateMentions(text)) {
-    let s = foldedStart(d.start);
-    let e = foldedStart(d.end);
+function explicitDates(text: string, fold: Transformed, anchor: Anchor | null, out: Found[]): void {
+  const folded = fold.text;
+  for (const d of findDateMentionsFolded(text, fold)) {
+    let s = d.fStart;
+    let e = d.fEnd;
     let day = d.gregorian;
     let granularity: Granularity = d.day === null ? 'month' : 'day';
     let value: string | null = null;
@@ -589,7 +646,7 @@ function explicitDates(text: string, folded: string, fold: ReturnType<typeof fol
       const rel = RELATION_AFTER.exec(folded.slice(e));
       const relation = rel ? relationOf(rel[1]) : null;
       if (rel) e += rel[0].length;
-      day = anchor ? resolveYearless(anchor, d.month, d.day, relation) : null;
+      day = anchor ? resolveYearless(anchor, d.month, d.day, relation, relation === null && hasFutureCue(folded, s)) : null;
     }
     if (day) value = formatDate(day);
     let part: DayPart | undefined;
@@ -609,30 +666,8 @@ function explicitDates(text: string, folded: string, fold: ReturnType<typeof fol
   }
 }
 
-/** Maps an original offset to the folded offset of the first folded char at or after it. */
-function foldedIndex(fold: ReturnType<typeof foldDateText>, inputLength: number): (offset: number) => number {
-  const n = fold.text.length;
-  const starts: number[] = new Array<number>(n);
-  for (let i = 0; i < n; i++) starts[i] = fold.toOriginal(i);
-  return (offset) => {
-    if (offset >= inputLength) return n;
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((starts[mid] as number) < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-}
-
-/** Keeps the longest of overlapping candidates, then orders by position. */
 function pickLongest(found: Found[]): Found[] {
-  const sorted = [...found].sort((a, b) => b.e - b.s - (a.e - a.s) || a.s - b.s);
-  const kept: Found[] = [];
-  for (const f of sorted) if (kept.every((k) => f.e <= k.s || f.s >= k.e)) kept.push(f);
-  return kept.sort((a, b) => a.s - b.s);
+  return keepLongest(found, (f) => f.s, (f) => f.e);
 }
 
 /** A clock meets its day: «الساعة العاشرة من مساء الخميس» → Thursday 22:00; «أمس الساعة 10:30». */
@@ -684,7 +719,7 @@ function find(text: string, anchor: Anchor | null): TimeExprMatch[] {
   const fold = foldDateText(text);
   const folded = fold.text;
   const found: Found[] = [];
-  explicitDates(text, folded, fold, anchor, found);
+  explicitDates(text, fold, anchor, found);
   dayWords(folded, anchor, found);
   partsOfDay(folded, anchor, found);
   weekdays(folded, anchor, found);

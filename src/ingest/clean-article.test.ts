@@ -38,6 +38,7 @@ describe('classifyFurniture', () => {
     { line: 'جميع الحقوق محفوظة لشبكة الأفق 2023', kind: 'boilerplate' },
     { line: '© شبكة الأفق 2023', kind: 'boilerplate' },
     { line: 'الصورة: متظاهرون في الساحة الرئيسية (أ ف ب)', kind: 'caption' },
+    { line: "jQuery(document).ready(function(){ var chart = jQuery.jqplot('poll', [[['نعم', 12], ['لا', 7]]], { legend: { show: false } }); });", kind: 'boilerplate' },
   ];
   it.each(furniture)('$line → $kind', ({ line, kind }) => {
     expect(classifyFurniture(line)).toBe(kind);
@@ -49,6 +50,7 @@ describe('classifyFurniture', () => {
     'شارك الوزير في افتتاح المعرض الدولي للكتاب.',
     'تابع الرئيس على الهواء مباشرة مجريات الجلسة في البرلمان.',
     'شارك علي في المباراة',
+    'وقال المبرمج إن الدالة function(x) تعيد قيمة واحدة (في أغلب الحالات) عند استدعائها من الواجهة.',
     P1,
   ];
   it.each(body)('%s → body', (line) => {

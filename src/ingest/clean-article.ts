@@ -52,8 +52,22 @@ const TRAILING_ZONE = 3;
 /** A dateline at the top of a page body: «الأحد، 04 آب/اغسطس 2013، آخر تحديث 02:21 (GMT+0400)». */
 const MAX_DATELINE_CHARS = 80;
 
+/** JavaScript that leaked into a scraped body (SaudiNewsNet has poll widgets: «jQuery.jqplot(…); });»). */
+const CODE_WORDS = /(?:function\s*\(|=>|\bvar\s|\bjQuery\b|\bdocument\.|\bwindow\.|\}\);|googletag|\$\()/u;
+const CODE_SYMBOLS = /[{}();=[\]$]/gu;
+
+/** True for a paragraph that is program code, not prose: code keywords and a dense run of brackets and semicolons. */
+export function looksLikeCode(paragraph: string): boolean {
+  if (paragraph.length < 40 || !CODE_WORDS.test(paragraph)) return false;
+  const symbols = paragraph.match(CODE_SYMBOLS)?.length ?? 0;
+  return symbols / paragraph.length >= 0.06;
+}
+
 /** Classifies one tidied paragraph as furniture, or null when it is body text. */
 export function classifyFurniture(paragraph: string): RemovedKind | null {
+  if (looksLikeCode(paragraph)) return 'boilerplate';
+  // Every other furniture line is short; body paragraphs skip the fold.
+  if (paragraph.length > MAX_READ_ALSO_CHARS) return null;
   const key = foldLine(paragraph);
   if (paragraph.length <= MAX_READ_ALSO_CHARS) {
     if (READ_ALSO.some((p) => key === p || key.startsWith(`${p} `))) return 'read-also';
@@ -86,9 +100,14 @@ const MIN_NEAR_WORDS = 20;
 const WINDOW = 120;
 
 interface Candidate {
-  text: string;
   key: string;
+  /** The key with a space on each side, for word-boundary containment. */
+  padded: string;
   words: string[];
+  /** The words holding digits, joined: two near repeats must agree on them. */
+  numbers: string;
+  /** Word counts, built on first use by the near-repeat check. */
+  counts?: Map<string, number>;
 }
 
 /**
@@ -100,7 +119,8 @@ interface Candidate {
 export function findPullQuotes(paragraphs: string[]): Set<number> {
   const candidates: Candidate[] = paragraphs.map((text) => {
     const key = foldLine(text);
-    return { text, key, words: key === '' ? [] : key.split(' ') };
+    const words = key === '' ? [] : key.split(' ');
+    return { key, padded: ` ${key} `, words, numbers: words.filter((w) => /\d/u.test(w)).join(' ') };
   });
   const removed = new Set<number>();
   const firstByKey = new Map<string, number>();
@@ -129,23 +149,24 @@ export function findPullQuotes(paragraphs: string[]): Set<number> {
 
 function isCopy(short: Candidate, long: Candidate): boolean {
   if (short.words.length < MIN_CONTAINED_WORDS) return false;
-  if (` ${long.key} `.includes(` ${short.key} `)) return true;
+  if (long.padded.includes(short.padded)) return true;
   // A truncated copy can stop mid-word: «… مجلس الأمن الجما».
   if (long.key.startsWith(short.key)) return true;
-  if (short.words.length < MIN_NEAR_WORDS) return false;
-  const numbers = (c: Candidate): string => c.words.filter((w) => /\d/u.test(w)).join(' ');
-  if (numbers(short) !== numbers(long)) return false;
-  const counts = new Map<string, number>();
-  for (const w of long.words) counts.set(w, (counts.get(w) ?? 0) + 1);
+  if (short.words.length < MIN_NEAR_WORDS || short.words.length < 0.3 * long.words.length || short.numbers !== long.numbers) return false;
+  if (long.counts === undefined) {
+    long.counts = new Map();
+    for (const w of long.words) long.counts.set(w, (long.counts.get(w) ?? 0) + 1);
+  }
+  const used = new Map<string, number>();
   let found = 0;
   for (const w of short.words) {
-    const c = counts.get(w) ?? 0;
-    if (c > 0) {
+    const u = used.get(w) ?? 0;
+    if (u < (long.counts.get(w) ?? 0)) {
       found++;
-      counts.set(w, c - 1);
+      used.set(w, u + 1);
     }
   }
-  return found / short.words.length >= NEAR_COVERAGE && short.words.length / long.words.length >= 0.3;
+  return found / short.words.length >= NEAR_COVERAGE;
 }
 
 /**

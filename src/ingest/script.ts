@@ -40,6 +40,7 @@ export function guessLanguage(text: string): string {
 export const UNICODE_SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/gu;
 
 /** Control characters that never belong in article text (C0 except tab/newline, DEL, C1, BOM, U+FFFE/U+FFFF). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point of this class.
 export const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFEFF\uFFFE\uFFFF]/gu;
 
 /**

@@ -64,8 +64,11 @@ export interface DayPartWord {
 export const DAY_PART_WORDS: readonly DayPartWord[] = [
   { name: 'فجر', part: 'dawn' },
   { name: 'صباح', part: 'morning' },
+  { name: 'صبيحة', part: 'morning' },
   { name: 'ظهر', part: 'noon' },
   { name: 'ظهيرة', part: 'noon' },
+  // «بعد ظهر الخميس» is the afternoon.
+  { name: 'بعد ظهر', part: 'afternoon' },
   { name: 'عصر', part: 'afternoon' },
   { name: 'مساء', part: 'evening' },
   { name: 'ليل', part: 'night' },
@@ -244,6 +247,23 @@ export const PLURAL_UNITS: readonly UnitWord[] = [
 export const PAST_WORDS: readonly string[] = ['الماضي', 'الماضية', 'الفائت', 'الفائتة', 'المنصرم', 'المنصرمة', 'السابق', 'السابقة', 'الأخير', 'الأخيرة'];
 export const FUTURE_WORDS: readonly string[] = ['المقبل', 'المقبلة', 'القادم', 'القادمة', 'التالي'];
 export const CURRENT_WORDS: readonly string[] = ['الجاري', 'الجارية', 'الحالي', 'الحالية'];
+
+/**
+ * Words that put a bare weekday, month or yearless date in the future when they come before it in the
+ * same sentence: «ستُقام المباراة السبت» is next Saturday, «أُقيمت المباراة السبت» last Saturday.
+ * Only unambiguous cues: «سـ» verbs common in news (not every word in «سـ»: «سيتي», «سيارة», «سيرغي»).
+ * Matched as whole words, with «و/ف» allowed before them.
+ */
+export const FUTURE_CUES: readonly string[] = [
+  'سوف', 'المقرر', 'المزمع', 'المرتقب', 'المنتظر', 'يعتزم', 'تعتزم',
+  'سيتم', 'ستتم', 'سيبدأ', 'ستبدأ', 'سيقام', 'ستقام', 'سيعقد', 'ستعقد', 'سيعقدان', 'سيكون', 'ستكون',
+  'سيواجه', 'ستواجه', 'سيلعب', 'ستلعب', 'سيلتقي', 'ستلتقي', 'سيزور', 'ستزور', 'سينطلق', 'ستنطلق',
+  'سيجتمع', 'ستجتمع', 'سيجري', 'ستجري', 'سيغيب', 'ستغيب', 'سيصدر', 'ستصدر', 'سيعود', 'ستعود',
+  'سيناقش', 'ستناقش', 'سيعلن', 'ستعلن', 'سيصل', 'ستصل', 'سيشارك', 'ستشارك', 'سيحضر', 'ستحضر',
+  'سيستمر', 'ستستمر', 'سينتهي', 'ستنتهي', 'سيلقي', 'ستلقي', 'سيتوجه', 'ستتوجه', 'سيخوض', 'ستخوض',
+  'سيستضيف', 'ستستضيف', 'سيحتضن', 'ستحتضن', 'سيمثل', 'ستمثل', 'سيفتتح', 'ستفتتح', 'سيوقع', 'ستوقع',
+  'سيصوت', 'سيقوم', 'ستقوم', 'سيدخل', 'ستدخل', 'سيغادر', 'ستغادر', 'سيلتقيان', 'سيتوجه',
+];
 
 export interface ZoneWord {
   readonly name: string;

@@ -88,3 +88,11 @@ describe('generated government bodies', () => {
     expect(kb.byKey.get(nameKey(name))?.map((h) => h.entry.id)).toEqual([id]);
   });
 });
+
+describe('per-name NER-only marks', () => {
+  it('a name written «?name» is NER-only, the entity\'s other names are not', () => {
+    const kb = createKnowledgeBase({ places: '', demonyms: '', entities: [{ path: 'x.tsv', text: 'marsad:org/unsc\tORG\t\t\tUNSC\tمجلس الأمن الدولي|?مجلس الأمن\t\t' }] });
+    expect(kb.byKey.get(nameKey('مجلس الأمن'))?.[0]?.nerOnly).toBe(true);
+    expect(kb.byKey.get(nameKey('مجلس الأمن الدولي'))?.[0]?.nerOnly).toBe(false);
+  });
+});

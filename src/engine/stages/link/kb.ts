@@ -32,6 +32,8 @@ export interface KbEntry {
   lat: number | null;
   lon: number | null;
   population: number;
+  /** GeoNames feature code of a place (PPLC a capital, PPLA a region's seat, ADM1, PCLI), else null. */
+  feature: string | null;
   roles: Role[];
   /** Folded keys of names that are also common words: matched only inside an NER mention. */
   nerOnly: ReadonlySet<string>;
@@ -51,6 +53,8 @@ export interface KnowledgeBase {
   readonly bySkeleton: ReadonlyMap<string, ReadonlyArray<KbHit & { key: string }>>;
   /** Folded first tokens of all names, so a scan skips most positions at once. */
   readonly firstTokens: ReadonlySet<string>;
+  /** Folded words never read as proclitic + name («ولاية», «بلدية»): words of their own in the news corpus. */
+  readonly noStrip: ReadonlySet<string>;
   /** Every word-level prefix of every name key («منظمه», «منظمه معاهده», …), so a scan stops as soon as no name can continue. */
   readonly prefixes: ReadonlySet<string>;
   /** The most tokens any name has. */
@@ -97,7 +101,7 @@ const GOVERNMENT_BODIES: ReadonlyArray<{ slug: string; noun: string; construct: 
 const NO_KEYS: ReadonlySet<string> = new Set();
 
 /** The shipped files, in load order; `curated/*.tsv` entity files are all read. */
-const ENTITY_FILES = ['curated/people.tsv', 'curated/organisations.tsv'];
+const ENTITY_FILES = ['curated/people.tsv', 'curated/organisations.tsv', 'actors.tsv'];
 
 /** Reads the knowledge base from `dir` (resources/kb) plus user files. Throws E_RESOURCE when a file is bad. */
 export function loadKnowledgeBase(dir: string, options: LoadKnowledgeBaseOptions = {}): KnowledgeBase {
@@ -111,6 +115,7 @@ export function loadKnowledgeBase(dir: string, options: LoadKnowledgeBaseOptions
   const sources: KbSources = {
     places: read(join(dir, 'places.tsv')),
     demonyms: existsSync(join(dir, 'demonyms.tsv')) ? read(join(dir, 'demonyms.tsv')) : '',
+    noStrip: existsSync(join(dir, 'clitic-homographs.tsv')) ? read(join(dir, 'clitic-homographs.tsv')) : '',
     entities: ENTITY_FILES.filter((f) => existsSync(join(dir, f))).map((f) => ({ path: join(dir, f), text: read(join(dir, f)) })),
   };
   for (const path of options.extraFiles ?? []) sources.entities.push({ path, text: read(path) });
@@ -120,6 +125,8 @@ export function loadKnowledgeBase(dir: string, options: LoadKnowledgeBaseOptions
 export interface KbSources {
   /** places.tsv text (may be empty). */
   places: string;
+  /** clitic-homographs.tsv text (optional). */
+  noStrip?: string;
   /** demonyms.tsv text (may be empty). */
   demonyms: string;
   /** Entity files in the curated TSV format (or JSON arrays when the path ends in .json). */
@@ -130,7 +137,7 @@ export interface KbSources {
 export function createKnowledgeBase(sources: KbSources): KnowledgeBase {
   const entries = new Map<string, KbEntry>();
   for (const row of dataRows(sources.places)) {
-    const [id, kb, type, level, country, admin1, lat, lon, population, nameEn, names, nerOnly] = row;
+    const [id, kb, type, level, country, admin1, lat, lon, population, nameEn, names, nerOnly, feature] = row;
     if (!id || !names) continue;
     const list = splitList(names);
     entries.set(id, {
@@ -146,6 +153,7 @@ export function createKnowledgeBase(sources: KbSources): KnowledgeBase {
       lat: lat ? Number(lat) : null,
       lon: lon ? Number(lon) : null,
       population: Number(population || 0),
+      feature: feature || null,
       roles: [],
       nerOnly: nerOnly ? new Set(splitList(nerOnly).map(nameKey)) : NO_KEYS,
     });
@@ -175,6 +183,7 @@ export function createKnowledgeBase(sources: KbSources): KnowledgeBase {
       lat: null,
       lon: null,
       population: 0,
+      feature: null,
       roles: [],
       nerOnly: NO_KEYS,
     });
@@ -184,7 +193,8 @@ export function createKnowledgeBase(sources: KbSources): KnowledgeBase {
     if (e.level === 'country' && e.country) for (const n of e.names) countryOfName.set(nameKey(n), e.country);
   }
   addGovernmentBodies(entries, demonyms);
-  return indexEntries(entries, demonyms, countryOfAdjective, countryOfName);
+  const noStrip = new Set(dataRows(sources.noStrip ?? '').map((r) => r[0]!).filter(Boolean));
+  return indexEntries(entries, demonyms, countryOfAdjective, countryOfName, noStrip);
 }
 
 function addEntityRow(entries: Map<string, KbEntry>, row: string[], path: string): void {
@@ -192,8 +202,12 @@ function addEntityRow(entries: Map<string, KbEntry>, row: string[], path: string
   if (!id || !type || !names) {
     throw new MarsadError('E_RESOURCE', `${path}: an entity row needs id, type and names_ar; found ${JSON.stringify(row.slice(0, 6))}`, { source: path });
   }
-  const list = splitList(names);
+  // A leading «?» marks one spelling as NER-only («?مجلس الأمن»: the UN Security Council only when NER
+  // marks it, since «مجلس الأمن القومي» and «مجلس الأمن الجماعي» share the words).
+  const raw = splitList(names);
+  const list = raw.map((n) => n.replace(/^\?/u, ''));
   const flagSet = new Set(splitList(flags ?? '', ','));
+  const nerOnly = flagSet.has('ner-only') ? new Set(list.map(nameKey)) : new Set(raw.filter((n) => n.startsWith('?')).map((n) => nameKey(n.slice(1))));
   const existing = entries.get(id);
   if (existing) {
     // A user file may add names to a shipped entity: same id, more spellings.
@@ -213,8 +227,9 @@ function addEntityRow(entries: Map<string, KbEntry>, row: string[], path: string
     lat: null,
     lon: null,
     population: 0,
+    feature: null,
     roles: parseRoles(roles ?? '', path),
-    nerOnly: flagSet.has('ner-only') ? new Set(list.map(nameKey)) : NO_KEYS,
+    nerOnly: nerOnly.size > 0 ? nerOnly : NO_KEYS,
   });
 }
 
@@ -268,6 +283,7 @@ function addGovernmentBodies(entries: Map<string, KbEntry>, demonyms: ReadonlyMa
         lat: null,
         lon: null,
         population: 0,
+        feature: null,
         roles: [],
         nerOnly: new Set(),
       });
@@ -280,6 +296,7 @@ function indexEntries(
   demonyms: KnowledgeBase['demonyms'],
   countryOfAdjective: Map<string, string>,
   countryOfName: Map<string, string>,
+  noStrip: ReadonlySet<string>,
 ): KnowledgeBase {
   const byKey = new Map<string, KbHit[]>();
   const bySkeleton = new Map<string, Array<KbHit & { key: string }>>();
@@ -317,6 +334,7 @@ function indexEntries(
     byKey,
     bySkeleton,
     firstTokens,
+    noStrip,
     prefixes,
     memo: { words: new Map(), fuzzy: new Map() },
     maxTokens: Math.min(maxTokens, 8),

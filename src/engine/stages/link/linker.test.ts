@@ -118,6 +118,12 @@ describe('types and geolocation', () => {
     expect(entityOf(entities, 'أكتوبي')?.geo).toMatchObject({ country: 'KZ', level: 'city' });
   });
 
+  it('a small namesake in a country the article mentions does not beat the well-known city («جنيف»)', () => {
+    const text = 'التقى وفد من الولايات المتحدة بنظيره الروسي في جنيف، وقالت الولايات المتحدة إن المحادثات مثمرة.';
+    const entities = linkEntities(kb, testArticle(text), []);
+    expect(entityOf(entities, 'جنيف')?.id).toBe('geonames:2660646');
+  });
+
   it.each([
     ['كازاخستان', 'country', 'KZ'],
     ['ألماتا', 'city', 'KZ'],
@@ -151,5 +157,31 @@ describe('robustness', () => {
     'نظيره',
   ])('a title cut off at the end of the text does not throw: «%s»', (text) => {
     expect(() => linkEntities(kb, testArticle(text), [])).not.toThrow();
+  });
+});
+
+describe('output contract', () => {
+  it('every entity validates against the Analysis Entity schema', async () => {
+    const { Entity: EntitySchema } = await import('../../../model/analysis.js');
+    const text = 'قال الرئيس الكازاخستاني قاسم جومارت توكاييف إن مطار ألما آتا الدولي استعيد، ونقلت وكالات أنباء روسية عن المتحدث باسم الشرطة الكازاخستانية أن الوضع في كازخستان هادئ.';
+    const entities = linkEntities(kb, testArticle(text), [ner(text, 'قاسم جومارت توكاييف', 'PER')]);
+    expect(entities.length).toBeGreaterThan(4);
+    for (const e of entities) expect(() => EntitySchema.parse(e)).not.toThrow();
+    for (const e of entities) for (const m of e.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+  });
+});
+
+describe('more titles', () => {
+  it('«وزير الدفاع الروسي» is a nominal mention (of an unnamed minister), not a NORP', () => {
+    const entities = linkEntities(kb, testArticle('قال وزير الدفاع الروسي إن القوات انسحبت.'), []);
+    expect(entities).toHaveLength(1);
+    expect(entities[0]).toMatchObject({ type: 'PER', mentions: [{ text: 'وزير الدفاع الروسي', kind: 'nominal' }] });
+  });
+
+  it('a title followed by the name goes to the named person even when the KB has no holder', () => {
+    const text = 'قال وزير الدفاع الروسي سيرجي شويغو إن القوات انسحبت.';
+    const entities = linkEntities(kb, testArticle(text), [ner(text, 'سيرجي شويغو', 'PER')]);
+    expect(entities).toHaveLength(1);
+    expect(entities[0]!.mentions.map((m) => m.kind)).toEqual(['nominal', 'name']);
   });
 });

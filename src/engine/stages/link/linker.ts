@@ -33,8 +33,8 @@ const NAME_PARTICLES = new Set(['عبد', 'بن', 'ابن', 'ابو', 'أبو', 
 
 /** Fuzzy gazetteer matches need this score to stand without NER support. */
 const STANDALONE_FUZZY = 0.84;
-/** A one-word city found without NER must be this big, or lie in a country the article names. */
-const STANDALONE_CITY_POPULATION = 200_000;
+/** A one-word city found without NER must be this big, or lie in a country the article names («أبا» is a word before it is Aba, Nigeria). */
+const STANDALONE_CITY_POPULATION = 1_000_000;
 
 interface FieldText {
   field: Field | undefined;
@@ -78,7 +78,7 @@ export function linkEntities(kb: KnowledgeBase, article: Article, entities: read
   }
   const candidates: Candidate[] = [];
   for (const f of fields) candidates.push(...reconcile(kb, f, nerMentionsOf(entities, f.field), options));
-  const docCountries = countriesOf(candidates);
+  const doc = contextOf(candidates);
   const clusters = new Map<string, Cluster>();
   let order = 0;
   const add = (c: Cluster) => clusters.get(c.id) ?? (clusters.set(c.id, c), c);
@@ -86,7 +86,7 @@ export function linkEntities(kb: KnowledgeBase, article: Article, entities: read
     for (const c of candidates) {
       if (c.field !== f.field) continue;
       const text = f.text.slice(c.start, c.end);
-      const best = choose(c, f, docCountries, options);
+      const best = choose(c, f, doc, options);
       const mention: Mention & { order: number } = { start: c.start, end: c.end, text, kind: 'name', order: order++ };
       if (c.nerScore !== undefined) mention.score = c.nerScore;
       if (f.field) mention.field = f.field;
@@ -144,14 +144,14 @@ function reconcile(kb: KnowledgeBase, f: FieldText, ner: ReturnType<typeof nerMe
     }
     const cover = overlapping.find((g) => g.tokenStart <= a && g.tokenEnd >= b);
     if (cover) {
-      if (standaloneHits(cover, null).length > 0) continue; // the longer KB name takes over, below
+      if (standaloneHits(cover).length > 0) continue; // the longer KB name takes over, below
       blocked.add(cover);
       out.push(base);
       continue;
     }
     const inner = overlapping.filter((g) => g.tokenStart >= a && g.tokenEnd <= b);
     const crossing = overlapping.filter((g) => !inner.includes(g));
-    if (crossing.some((g) => standaloneHits(g, null).length > 0)) continue;
+    if (crossing.some((g) => standaloneHits(g).length > 0)) continue;
     for (const g of crossing) blocked.add(g);
     const head = f.tokens[a]!;
     const place = inner.flatMap((g) => g.hits.map((h) => h.entry)).find((e) => e.level !== null) ?? null;
@@ -178,7 +178,7 @@ function reconcile(kb: KnowledgeBase, f: FieldText, ner: ReturnType<typeof nerMe
   for (const g of f.matches) {
     if (used.has(g) || blocked.has(g)) continue;
     if (out.some((c) => !c.facility && c.tokenStart < g.tokenEnd && c.tokenEnd > g.tokenStart)) continue;
-    const hits = standaloneHits(g, f);
+    const hits = standaloneHits(g, g.fuzzy && hasPlaceCue(f.tokens, g.tokenStart));
     if (hits.length === 0) continue;
     out.push({ field: f.field, start: g.start, end: g.end, tokenStart: g.tokenStart, tokenEnd: g.tokenEnd, label: null, hits, facility: false, nerScore: undefined, place: null });
     const facility = facilityAround(f, g, hits);
@@ -213,13 +213,15 @@ function onlyTitleWords(kb: KnowledgeBase, tokens: readonly LinkToken[], a: numb
  * The hits of a gazetteer match that may stand without NER support: no common-word names, fuzzy only
  * when close, one-word cities only when long enough (short ones collide with words: «ليل» night / Lille).
  */
-function standaloneHits(g: NameMatch, f: FieldText | null): NameHit[] {
+function standaloneHits(g: NameMatch, placeCue = false): NameHit[] {
   return g.hits.filter((h) => {
     if (h.nerOnly) return false;
-    if (g.fuzzy && h.score < STANDALONE_FUZZY) return false;
-    if (h.entry.level === 'city' && !g.key.includes(' ') && g.key.length < 4) return false;
-    if (h.entry.level === 'region' && !g.key.includes(' ') && g.key.length < 4) return false;
-    void f;
+    const place = h.entry.level === 'city' || h.entry.level === 'region';
+    // Without NER, a fuzzy match stands only for a country or a curated name, or a place right after a
+    // place word («ولاية بنسلفانيا» ~ «بنسيلفانيا»): other fuzzy city matches hit common words («الخارجية» ~ «الخارجة»).
+    if (g.fuzzy && (h.score < STANDALONE_FUZZY || (place && !placeCue))) return false;
+    // Three-letter one-word places collide with words unless they are big («جدة», «حلب» stay).
+    if (place && !g.key.includes(' ') && g.key.length < 4 && (g.key.length < 3 || h.entry.population < 300_000)) return false;
     return true;
   });
 }
@@ -249,35 +251,73 @@ function facilityAround(f: FieldText, g: NameMatch, hits: NameHit[]): Candidate 
   };
 }
 
-/** Countries the article is about: those named outright (a country-level hit with no rival reading). */
-function countriesOf(candidates: readonly Candidate[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const c of candidates) {
-    const countries = new Set(c.hits.filter((h) => h.entry.level === 'country' || h.entry.type === 'NORP').map((h) => h.entry.country));
-    if (countries.size !== 1) continue;
-    const country = [...countries][0];
-    if (country) counts.set(country, (counts.get(country) ?? 0) + 1);
-  }
-  return counts;
+/** What the article is about, for choosing among namesakes. */
+interface DocContext {
+  /** Country → how many mentions name it outright (a country or its adjective, with no rival reading). */
+  countries: Map<string, number>;
+  /** The country most mentioned, when it has at least two mentions and 40% of all: what the article is about. */
+  focus: string | null;
+  /** Countries of the article's unambiguous cities and regions («ألماتا» → KZ). */
+  places: Set<string>;
 }
 
-/** The best entry for a candidate, or null (NIL) when no hit reaches the threshold. */
-function choose(c: Candidate, f: FieldText, docCountries: Map<string, number>, options: LinkOptions): KbEntry | null {
+function contextOf(candidates: readonly Candidate[]): DocContext {
+  const countries = new Map<string, number>();
+  const places = new Set<string>();
+  for (const c of candidates) {
+    const named = new Set(c.hits.filter((h) => h.entry.level === 'country' || h.entry.type === 'NORP').map((h) => h.entry.country));
+    if (named.size === 1) {
+      const country = [...named][0];
+      if (country) countries.set(country, (countries.get(country) ?? 0) + 1);
+    }
+    const placeCountries = new Set(c.hits.filter((h) => h.entry.level === 'city' || h.entry.level === 'region').map((h) => h.entry.country));
+    if (placeCountries.size === 1 && c.hits.every((h) => h.entry.level === 'city' || h.entry.level === 'region')) {
+      const country = [...placeCountries][0];
+      if (country) places.add(country);
+    }
+  }
+  let focus: string | null = null;
+  let total = 0;
+  let top = 0;
+  for (const [country, n] of countries) {
+    total += n;
+    if (n > top) {
+      top = n;
+      focus = country;
+    }
+  }
+  if (top < 2 || top < 0.4 * total) focus = null;
+  return { countries, focus, places };
+}
+
+/**
+ * The best entry for a candidate, or null (NIL). A hit links when its match score plus its type fit
+ * reaches the threshold («أندرسون» tagged PER is not the US city); among those, prominence chooses,
+ * and the article's countries break it only between places of comparable size: an article about
+ * Kazakhstan puts «أكتوبي» there, but a US mention does not move «جنيف» to Geneva, Illinois.
+ */
+function choose(c: Candidate, f: FieldText, doc: DocContext, options: LinkOptions): KbEntry | null {
   let best: KbEntry | null = null;
   let bestScore = -Infinity;
   const placeCue = hasPlaceCue(f.tokens, c.tokenStart);
+  let biggest = 0;
+  for (const h of c.hits) if (h.entry.level === 'city') biggest = Math.max(biggest, h.entry.population);
   for (const h of c.hits) {
-    if (h.score < options.threshold) continue;
     const e = h.entry;
-    let s = h.score;
-    s += typeFit(c.label, e.type, placeCue);
-    if (e.level === 'country') s += 0.06;
-    else if (e.level === 'region') s += 0.02;
-    else if (e.level === 'city') s += Math.min(0.05, Math.log10(Math.max(e.population, 1)) / 140);
-    else s += 0.04; // curated people, organisations, outlets
-    if (e.country && docCountries.has(e.country)) s += 0.1;
-    if (e.level === 'city' && c.label === null && e.population < STANDALONE_CITY_POPULATION && !(e.country && docCountries.has(e.country))) {
-      if (c.tokenEnd - c.tokenStart === 1) continue;
+    const fit = typeFit(c.label, e, placeCue);
+    if (h.score + fit < options.threshold) continue;
+    const comparable = e.level !== 'city' || e.population * 5 >= biggest;
+    const supported = comparable && e.country !== null && (doc.countries.has(e.country) || doc.places.has(e.country));
+    // Long transliterations («منغيستاو») are distinctive enough alone; short ones need the country, and an
+    // obscure namesake never stands in for a well-known city that lacked that support.
+    if (c.label === null && c.tokenEnd - c.tokenStart === 1 && !supported && keyLength(f, c) < 7) {
+      if (e.level === 'region' || (e.level === 'city' && !wellKnown(e))) continue;
+    }
+    let s = h.score + fit + 0.25 * prominence(e);
+    if (e.country && comparable) {
+      if (e.country === doc.focus) s += 0.15;
+      else if (doc.countries.has(e.country)) s += 0.05;
+      if (doc.places.has(e.country)) s += 0.1;
     }
     if (s > bestScore) {
       bestScore = s;
@@ -287,14 +327,41 @@ function choose(c: Candidate, f: FieldText, docCountries: Map<string, number>, o
   return best;
 }
 
-/** How well an NER label agrees with a KB type; a place cue before the name overrides a PER label. */
-function typeFit(label: EntityType | null, type: EntityType, placeCue: boolean): number {
+/** A city that may be found by name alone: a capital, a big city, or a regional seat of some size («جنيف»). */
+function wellKnown(e: KbEntry): boolean {
+  return e.population >= STANDALONE_CITY_POPULATION || e.feature === 'PPLC' || (e.feature === 'PPLA' && e.population >= 150_000);
+}
+
+/** Letters in the candidate's folded name (proclitics already outside its span). */
+function keyLength(f: FieldText, c: Candidate): number {
+  return nameKey(f.text.slice(c.start, c.end)).length;
+}
+
+/** Prior of an entry among namesakes, in [0, 1.2]: countries first, then capitals and big cities, curated names, regions. */
+function prominence(e: KbEntry): number {
+  if (e.level === 'country') return 1;
+  if (e.level === 'city') {
+    const size = Math.min(1, Math.max(0, (Math.log10(Math.max(e.population, 1)) - 4) / 3.5));
+    return size + (e.feature === 'PPLC' ? 0.2 : e.feature === 'PPLA' ? 0.05 : 0);
+  }
+  if (e.level === 'region') return e.type === 'LOC' ? 0.5 : 0.3;
+  return 0.6; // curated people, organisations, outlets
+}
+
+/**
+ * How well an NER label agrees with a KB entry's type. A place cue before the name overrides a PER
+ * label; a city under an ORG label is usually a club or a government by metonymy (برشلونة، واشنطن), so it
+ * is not linked, while a country under ORG is (روسيا تقول …).
+ */
+function typeFit(label: EntityType | null, e: KbEntry, placeCue: boolean): number {
+  const type = e.type;
   const place = type === 'GPE' || type === 'LOC' || type === 'FAC';
   if (placeCue) return place ? 0.2 : -0.2;
   if (label === null) return 0;
   if (label === type) return 0.1;
   if (label === 'LOC' && place) return 0.1;
-  if (label === 'ORG' && (type === 'MEDIA' || type === 'GPE')) return 0.05;
+  if (label === 'ORG' && place) return e.level === 'country' ? 0.05 : -0.25;
+  if (label === 'ORG' && type === 'MEDIA') return 0.05;
   if (label === 'MISC' && type === 'NORP') return 0.05;
   if (label === 'PER' || type === 'PER') return -0.25;
   return -0.05;

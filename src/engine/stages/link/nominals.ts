@@ -23,7 +23,9 @@ interface TitlePattern {
   words: string[];
   role: string;
   /** `adj`: followed by a nationality adjective («الرئيس الكازاخستاني»); `country`: by a country name («رئيس وزراء أرمينيا»). */
-  follow: 'adj' | 'country' | 'org';
+  follow: 'adj' | 'country' | 'org' | 'fixed';
+  /** For `fixed` titles that name their country themselves («خادم الحرمين الشريفين» is Saudi Arabia's king). */
+  country?: string;
 }
 
 const TITLES: readonly TitlePattern[] = ([
@@ -33,6 +35,9 @@ const TITLES: readonly TitlePattern[] = ([
   { words: ['الملك'], role: 'head-of-state', follow: 'adj' },
   { words: ['العاهل'], role: 'head-of-state', follow: 'adj' },
   { words: ['ملك'], role: 'head-of-state', follow: 'country' },
+  { words: ['أمير'], role: 'head-of-state', follow: 'country' },
+  { words: ['سلطان'], role: 'head-of-state', follow: 'country' },
+  { words: ['خادم', 'الحرمين', 'الشريفين'], role: 'head-of-state', follow: 'fixed', country: 'SA' },
   { words: ['ولي', 'العهد'], role: 'crown-prince', follow: 'adj' },
   { words: ['المرشد'], role: 'supreme-leader', follow: 'adj' },
   { words: ['المرشد', 'الأعلى'], role: 'supreme-leader', follow: 'adj' },
@@ -62,8 +67,11 @@ const COUNTERPART_WORDS = new Set(['نظيره', 'نظيرته', 'نظيرها',
 /** Words that may sit between a title and its adjective: «الرئيس السابق» is not the current holder, so it stops the match. */
 const FORMER = new Set(['السابق', 'السابقة', 'الاسبق', 'الراحل'].map(nameKey));
 
+/** «وزير» / «وزيرة»: a minister of the portfolio that follows. */
+const MINISTER_WORDS = new Set(['وزير', 'وزيرة'].map(nameKey));
+
 /** Every word a title phrase can start with, to skip other words at once. */
-const FIRST_WORDS = new Set([...TITLES.map((t) => t.words[0]!), ...COUNTERPART_WORDS]);
+const FIRST_WORDS = new Set([...TITLES.map((t) => t.words[0]!), ...COUNTERPART_WORDS, ...MINISTER_WORDS]);
 
 /** Title phrases in the text, left to right. */
 export function findRoleMentions(kb: KnowledgeBase, tokens: readonly LinkToken[]): RoleMention[] {
@@ -78,7 +86,7 @@ export function findRoleMentions(kb: KnowledgeBase, tokens: readonly LinkToken[]
       out.push({ start: tokens[i]!.start + key.length - counterpart.length, end: tokens[country ? i + 1 : i]!.end, tokenStart: i, tokenEnd: country ? i + 2 : i + 1, role: '', country, counterpart: true });
       continue;
     }
-    let best: RoleMention | null = null;
+    let best: RoleMention | null = genericMinister(kb, tokens, i);
     for (const t of TITLES) {
       const reading = readings.find((r) => r === t.words[0]);
       if (reading === undefined) continue;
@@ -88,6 +96,11 @@ export function findRoleMentions(kb: KnowledgeBase, tokens: readonly LinkToken[]
       for (let k = 1; k < t.words.length; k++) if (tokens[i + k]?.key !== t.words[k] || !tokens[i + k]!.joined) ok = false;
       if (!ok) continue;
       const next = i + t.words.length;
+      if (t.follow === 'fixed') {
+        const candidate = { start: tokens[i]!.start + skip, end: tokens[next - 1]!.end, tokenStart: i, tokenEnd: next, role: t.role, country: t.country ?? null, counterpart: false };
+        if (!best || next - i > best.tokenEnd - best.tokenStart) best = candidate;
+        continue;
+      }
       if (next >= tokens.length || !tokens[next]!.joined || FORMER.has(tokens[next]!.key)) continue;
       let country: string | null = null;
       let end = next + 1;
@@ -127,9 +140,27 @@ export function findRoleMentions(kb: KnowledgeBase, tokens: readonly LinkToken[]
   return out;
 }
 
+/** «وزير»/«وزيرة» + a portfolio with the article + a nationality adjective: «وزير الدفاع التركي» → minister:الدفاع@TR. */
+function genericMinister(kb: KnowledgeBase, tokens: readonly LinkToken[], i: number): RoleMention | null {
+  const reading = tokens[i]!.readings.find((r) => MINISTER_WORDS.has(r));
+  const portfolio = tokens[i + 1];
+  if (reading === undefined || !portfolio || !portfolio.joined || !portfolio.key.startsWith('ال')) return null;
+  const country = adjectiveAt(kb, tokens, i + 2);
+  if (!country) return null;
+  // «وزير الخارجية الروسي» keeps its own role name, so the KB's foreign ministers are found.
+  const role = portfolio.key === nameKey('الخارجية') ? 'foreign-minister' : `minister:${portfolio.key}`;
+  const end = i + 3;
+  if (end < tokens.length && tokens[end]!.joined && FORMER.has(tokens[end]!.key)) return null;
+  return { start: tokens[i]!.start + tokens[i]!.key.length - reading.length, end: tokens[end - 1]!.end, tokenStart: i, tokenEnd: end, role, country, counterpart: false };
+}
+
+/**
+ * The country of a definite nationality adjective at token i. Titles are definite, so the adjective
+ * agrees: «الرئيس الروسي», never «المستشار تركي» (Turki, a first name).
+ */
 function adjectiveAt(kb: KnowledgeBase, tokens: readonly LinkToken[], i: number): string | null {
   const t = tokens[i];
-  if (!t || !t.joined) return null;
+  if (!t || !t.joined || !t.key.startsWith('ال')) return null;
   // Two-word adjectives first: «الكورية الجنوبية».
   const two = tokens[i + 1]?.joined ? kb.countryOfAdjective.get(`${t.key} ${tokens[i + 1]!.key}`) : undefined;
   return two ?? kb.countryOfAdjective.get(t.key) ?? null;

@@ -17,6 +17,9 @@ export const TEST_PLACES = [
   row('geonames:9000001', 'geonames:9000001', 'GPE', 'city', 'RU', 'RU.01', 55, 40, 900000, 'Aktobe (RU, test)', 'أكتوبي', '', 'PPL'),
   row('geonames:608879', 'geonames:608879', 'GPE', 'region', 'KZ', 'KZ.09', 43.98, 51.94, 0, 'Mangystau', 'مانغيستاو|منغيستاو', '', 'ADM1'),
   row('geonames:1521368', 'geonames:1521368', 'GPE', 'city', 'KZ', 'KZ.08', 45.62, 63.32, 70000, 'Baikonur', 'بايكونور', '', 'PPLA'),
+  // Geneva and a small American namesake: a mention of the United States must not move «جنيف» to Illinois.
+  row('geonames:2660646', 'geonames:2660646', 'GPE', 'city', 'CH', 'CH.07', 46.2, 6.15, 183981, 'Geneva', 'جنيف', '', 'PPLA'),
+  row('geonames:4893591', 'geonames:4893591', 'GPE', 'city', 'US', 'US.IL', 41.89, -88.3, 21000, 'Geneva (IL)', 'جنيف', '', 'PPL'),
   row('geonames:2000001', 'geonames:2000001', 'GPE', 'city', 'LB', 'LB.01', 33.27, 35.2, 100000, 'Tyre', 'صور', 'صور', 'PPL'),
 ].join('\n');
 

@@ -278,10 +278,9 @@ function localFeatures(v: TokenView, sink: FeatureSink): void {
   sink.add('suf4=', v.folded.slice(-4));
   // Features whose value is empty (no proclitic, unknown cluster, no gazetteer match) are left out:
   // always-on features act as extra biases and slow the perceptron down.
-  if (v.pro !== '') {
-    sink.add('s=', v.stem);
-    sink.add('p=', v.pro);
-  }
+  // The stem always fires, so «الليكود», «والليكود» and «للليكود» share «ليكود».
+  sink.add('s=', v.stem);
+  if (v.pro !== '') sink.add('p=', v.pro);
   const c = v.cluster ?? v.stemCluster;
   if (c !== undefined) {
     sink.add('c0=', String(c[0]));
@@ -305,14 +304,10 @@ function contextFeatures(at: (i: number) => TokenView, gazAt: (i: number) => str
   sink.add2('f-1f=', p1.folded, v.folded);
   sink.add2('ff+1=', v.folded, n1.folded);
   sink.add3('sh-1sh+1=', p1.shape, v.shape, n1.shape);
-  if (p1.pro !== '') {
-    sink.add('s-1=', p1.stem);
-    sink.add('p-1=', p1.pro);
-  }
-  if (n1.pro !== '') {
-    sink.add('s+1=', n1.stem);
-    sink.add('p+1=', n1.pro);
-  }
+  sink.add('s-1=', p1.stem);
+  sink.add('s+1=', n1.stem);
+  if (p1.pro !== '') sink.add('p-1=', p1.pro);
+  if (n1.pro !== '') sink.add('p+1=', n1.pro);
   if (p1.pro !== '' || p2.pro !== '') sink.add2('s-2s-1=', p2.stem, p1.stem);
   const g = gazAt(i);
   const g1 = gazAt(i - 1);

@@ -1,5 +1,5 @@
 // Reading and writing the NER model directory: weights (binary), word clusters and gazetteer (TSV with headers), manifest.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MarsadError } from '../../../model/errors.js';
 import { GAZ_GIVEN, GAZ_LOC, GAZ_ORG, GAZ_PER, type NerLexicon } from './features.js';
@@ -8,6 +8,8 @@ import { createWeightIndex, NER_TAGS, TAG_COUNT, type NerWeights, type WeightInd
 /** Files of a model directory (resources/ner/). */
 export const NER_FILES = {
   weights: 'weights.bin',
+  /** Optional: the document pass (second stage); without it the tagger runs the first pass only. */
+  documentWeights: 'weights-doc.bin',
   clusters: 'clusters.tsv',
   gazetteer: 'gazetteer.tsv',
   manifest: 'manifest.json',
@@ -17,6 +19,8 @@ export interface NerModel {
   readonly weights: NerWeights;
   readonly index: WeightIndex;
   readonly lexicon: NerLexicon;
+  /** The second, document-level pass (see document.ts), when the model has one. */
+  readonly document?: { readonly weights: NerWeights; readonly index: WeightIndex };
   /** The manifest as written by scripts/train-ner.ts (config, data hashes, scores). */
   readonly manifest: Record<string, unknown>;
 }
@@ -131,10 +135,13 @@ export function loadNerModel(dir: string): NerModel {
   const clusters = parseClusters(readResource(dir, NER_FILES.clusters).toString('utf8'), join(dir, NER_FILES.clusters));
   const { gazetteer, maxWords } = parseGazetteer(readResource(dir, NER_FILES.gazetteer).toString('utf8'), join(dir, NER_FILES.gazetteer));
   const manifest = JSON.parse(readResource(dir, NER_FILES.manifest).toString('utf8')) as Record<string, unknown>;
-  return createNerModel(weights, { clusters, gazetteer, gazetteerMaxWords: maxWords }, manifest);
+  const docPath = join(dir, NER_FILES.documentWeights);
+  const document = existsSync(docPath) ? deserializeWeights(new Uint8Array(readFileSync(docPath)), docPath) : undefined;
+  return createNerModel(weights, { clusters, gazetteer, gazetteerMaxWords: maxWords }, manifest, document);
 }
 
 /** A model from weights and a lexicon already in memory (tests, training). */
-export function createNerModel(weights: NerWeights, lexicon: NerLexicon, manifest: Record<string, unknown> = {}): NerModel {
-  return { weights, index: createWeightIndex(weights), lexicon, manifest };
+export function createNerModel(weights: NerWeights, lexicon: NerLexicon, manifest: Record<string, unknown> = {}, document?: NerWeights): NerModel {
+  const model = { weights, index: createWeightIndex(weights), lexicon, manifest };
+  return document === undefined ? model : { ...model, document: { weights: document, index: createWeightIndex(document) } };
 }

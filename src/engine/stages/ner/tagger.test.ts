@@ -1,11 +1,15 @@
 // Tagger tests: a tiny model trained in the test on self-written sentences, so nothing depends on the shipped model.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCliticLexicon, FLAG_NAME } from '../../../arabic/clitic-lexicon.js';
 import { createSegmenter } from '../../../arabic/clitics.js';
 import { chunksOf, scoreSpans } from './conll.js';
 import { extractFeatureHashes, extractFeatureStrings, foldForm, GAZ_LOC, hashFeature, splitProclitics, type NerLexicon } from './features.js';
 import { NER_TAGS } from './model.js';
-import { createNerModel, deserializeWeights, parseGazetteer, serializeWeights } from './model-io.js';
+import { documentFeatureHashes, joinFeatures } from './document.js';
+import { createNerModel, deserializeWeights, loadNerModel, NER_FILES, parseGazetteer, serializeWeights } from './model-io.js';
 import { trainPerceptron } from './perceptron.js';
 import { createNerTagger } from './tagger.js';
 
@@ -103,7 +107,7 @@ describe('tiny model', () => {
   });
 
   it('generalises a known name to a new context', () => {
-    expect(tagger.tagTokens(['أكد', 'الوزير', 'نادر', 'الكرمي', 'أن', 'دمشق', 'ترحب'])).toEqual(['O', 'O', 'B-PERS', 'I-PERS', 'O', 'O', 'B-LOC', 'O'].slice(0, 5).concat(['B-LOC', 'O']));
+    expect(tagger.tagTokens(['أكد', 'الوزير', 'نادر', 'الكرمي', 'أن', 'دمشق', 'ترحب'])).toEqual(['O', 'O', 'B-PERS', 'I-PERS', 'O', 'B-LOC', 'O']);
   });
 
   it('never emits an I- tag without its B-', () => {
@@ -153,6 +157,60 @@ describe('findMentions', () => {
     ]);
     expect(mentions.map((m) => text.slice(m.start, m.end))).toEqual(mentions.map((m) => m.text));
     expect(mentions.map((m) => m.text)).toContain('بيروت');
+  });
+});
+
+describe('document pass', () => {
+  it('adds first-pass tags of the same word elsewhere in the document as features', () => {
+    const extra = documentFeatureHashes(
+      [
+        ['قال', 'الليكود'],
+        ['وأعلن', 'والليكود'],
+      ],
+      [
+        ['O', 'B-ORG'],
+        ['O', 'O'],
+      ],
+      Infinity,
+    );
+    expect([...extra[1]![1]!]).toContain(hashFeature('doc=ORG'));
+    expect([...extra[0]![1]!]).not.toContain(hashFeature('doc=ORG'));
+  });
+
+  it('a model with a document pass still tags its training sentences', () => {
+    const model = trainTiny();
+    const first = createNerTagger(model);
+    const firstPass = TRAINING.map((s) => first.tagTokens(s.tokens));
+    const extra = documentFeatureHashes(
+      TRAINING.map((s) => s.tokens),
+      firstPass,
+      Infinity,
+    );
+    const doc = trainPerceptron(
+      TRAINING.map((s, i) => ({
+        features: joinFeatures(extractFeatureHashes(s.tokens, LEXICON), extra[i]!),
+        tags: s.tags.map((t) => TAG_INDEX.get(t)!),
+      })),
+      { epochs: 8, seed: 2 },
+    );
+    const tagger = createNerTagger(createNerModel(model.weights, LEXICON, {}, doc));
+    const predicted = tagger.tagSentences(TRAINING.map((s) => s.tokens));
+    expect(scoreSpans(TRAINING.map((s) => s.tags), predicted).overall.f1).toBe(1);
+  });
+});
+
+describe('loadNerModel', () => {
+  it('reads a model directory and reports a missing file with its path', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'marsad-ner-'));
+    const model = trainTiny();
+    writeFileSync(join(dir, NER_FILES.weights), serializeWeights(model.weights));
+    writeFileSync(join(dir, NER_FILES.clusters), '# clusters\nعمان\t1\t2\t3\n');
+    writeFileSync(join(dir, NER_FILES.gazetteer), '# gazetteer\nعمان\tLOC\n');
+    expect(() => loadNerModel(dir)).toThrow(/manifest\.json/);
+    writeFileSync(join(dir, NER_FILES.manifest), '{"config":{}}');
+    const loaded = loadNerModel(dir);
+    expect(loaded.lexicon.gazetteer.get('عمان')).toBe(GAZ_LOC);
+    expect(loaded.weights.keys.length).toBe(model.weights.keys.length);
   });
 });
 

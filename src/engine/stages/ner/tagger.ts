@@ -2,6 +2,7 @@
 import type { Segmenter } from '../../../arabic/clitics.js';
 import { tokenize } from '../../../arabic/tokenize.js';
 import { chunksOf } from './conll.js';
+import { documentFeatureHashes, joinFeatures } from './document.js';
 import { extractFeatureHashes } from './features.js';
 import { emissionScoresOfHashes, NER_TAGS, posteriors, TAG_COUNT, viterbi, type NerTag } from './model.js';
 import type { NerModel } from './model-io.js';
@@ -22,7 +23,12 @@ export interface NerTagger {
   /** Tags with per-token confidence (posterior of the chosen tag). */
   tagTokensWithScores(tokens: readonly string[]): { tags: NerTag[]; scores: number[] };
   /**
-   * Mentions in `text`, tagging each sentence span on its own. Offsets are into `text`, end-exclusive,
+   * Tags the sentences of one document together: a model with a document pass lets each sentence see how
+   * the first pass tagged the same words in the sentences within `window` (default: the whole document).
+   */
+  tagSentences(sentences: readonly (readonly string[])[], window?: number): NerTag[][];
+  /**
+   * Mentions in `text`, the sentence spans tagged as one document. Offsets are into `text`, end-exclusive,
    * and leave out attached proclitics: in «وتوكاييف» the mention is «توكاييف».
    */
   findMentions(text: string, sentences: readonly { start: number; end: number }[]): NerMention[];
@@ -54,27 +60,53 @@ function trimmedStart(segmenter: Segmenter, token: string, offset: number): numb
   return start;
 }
 
+/** A scored decode of one sentence under one weight set. */
+function decodeWith(
+  index: NerModel['index'],
+  hashes: readonly Uint32Array[],
+  withScores: boolean,
+): { tags: NerTag[]; scores: number[] } {
+  const n = hashes.length;
+  if (n === 0) return { tags: [], scores: [] };
+  const emissions = emissionScoresOfHashes(index, hashes);
+  const transitions = index.weights.transitions;
+  const path = viterbi(emissions, transitions, n);
+  const tags = path.map((y) => NER_TAGS[y]!);
+  if (!withScores) return { tags, scores: [] };
+  const post = posteriors(emissions, transitions, n, POSTERIOR_TEMPERATURE);
+  return { tags, scores: path.map((y, i) => post[i * TAG_COUNT + y]!) };
+}
+
 export function createNerTagger(model: NerModel, resources: NerTaggerResources = {}): NerTagger {
-  const decode = (tokens: readonly string[], withScores: boolean): { tags: NerTag[]; scores: number[] } => {
-    const n = tokens.length;
-    if (n === 0) return { tags: [], scores: [] };
-    const emissions = emissionScoresOfHashes(model.index, extractFeatureHashes(tokens, model.lexicon));
-    const path = viterbi(emissions, model.weights.transitions, n);
-    const tags = path.map((y) => NER_TAGS[y]!);
-    if (!withScores) return { tags, scores: [] };
-    const post = posteriors(emissions, model.weights.transitions, n, POSTERIOR_TEMPERATURE);
-    return { tags, scores: path.map((y, i) => post[i * TAG_COUNT + y]!) };
+  const { lexicon } = model;
+  /**
+   * Tags a document's sentences: the first pass per sentence, then (when the model has one) the document
+   * pass, whose features see how the first pass tagged the same word in the other sentences within `window`.
+   */
+  const tagDocument = (sentences: readonly (readonly string[])[], withScores: boolean, window: number): { tags: NerTag[]; scores: number[] }[] => {
+    const base = sentences.map((tokens) => extractFeatureHashes(tokens, lexicon));
+    const first = base.map((hashes) => decodeWith(model.index, hashes, withScores && model.document === undefined));
+    if (model.document === undefined) return first;
+    const extra = documentFeatureHashes(
+      sentences,
+      first.map((r) => r.tags),
+      window,
+    );
+    return base.map((hashes, s) => decodeWith(model.document!.index, joinFeatures(hashes, extra[s]!), withScores));
   };
   const findMentions = (text: string, sentences: readonly { start: number; end: number }[]): NerMention[] => {
     const mentions: NerMention[] = [];
-    const spans = sentences.length > 0 ? sentences : [{ start: 0, end: text.length }];
-    for (const span of spans) {
-      const tokens = tokenize(text.slice(span.start, span.end));
-      if (tokens.length === 0) continue;
-      const { tags, scores } = decode(
-        tokens.map((t) => t.text),
-        true,
-      );
+    const spans = (sentences.length > 0 ? sentences : [{ start: 0, end: text.length }]).map((span) => ({
+      span,
+      tokens: tokenize(text.slice(span.start, span.end)),
+    }));
+    const tagged = tagDocument(
+      spans.map((s) => s.tokens.map((t) => t.text)),
+      true,
+      Infinity,
+    );
+    spans.forEach(({ span, tokens }, s) => {
+      const { tags, scores } = tagged[s]!;
       for (const chunk of chunksOf(tags)) {
         const first = tokens[chunk.start]!;
         const last = tokens[chunk.end - 1]!;
@@ -86,12 +118,13 @@ export function createNerTagger(model: NerModel, resources: NerTaggerResources =
         for (let i = chunk.start; i < chunk.end; i++) score += scores[i]!;
         mentions.push({ start, end, text: text.slice(start, end), label: LABELS[chunk.type] ?? 'MISC', score: score / (chunk.end - chunk.start) });
       }
-    }
+    });
     return mentions;
   };
   return {
-    tagTokens: (tokens) => decode(tokens, false).tags,
-    tagTokensWithScores: (tokens) => decode(tokens, true),
+    tagTokens: (tokens) => tagDocument([tokens], false, 0)[0]!.tags,
+    tagTokensWithScores: (tokens) => tagDocument([tokens], true, 0)[0]!,
+    tagSentences: (sentences, window = Infinity) => tagDocument(sentences, false, window).map((r) => r.tags),
     findMentions,
   };
 }
