@@ -17,7 +17,7 @@ export interface GoldArticle {
   text: string;
   entities: Array<{ id: string; type: EntityType; forms: string[] }>;
   quotes: Array<{ speaker: string | null; direct: boolean; channel?: string; via?: string[] }>;
-  events: Array<{ type: string; mode?: string; actor?: string[]; recipient?: string[]; location?: string }>;
+  events: Array<{ type: string; mode?: string | null; actor?: string[]; recipient?: string[]; location?: string; modality?: string }>;
 }
 
 export function loadGold(path = join(ROOT, 'fixtures/events/gold.jsonl')): GoldArticle[] {

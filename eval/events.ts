@@ -6,7 +6,7 @@ export async function runEventsEval(options: EvalOptions): Promise<void> {
   const { log } = options;
   const gold = loadGold();
   const byType = new Map<string, { tp: number; fp: number; fn: number }>();
-  const arg = { actor: { ok: 0, n: 0 }, recipient: { ok: 0, n: 0 }, location: { ok: 0, n: 0 }, mode: { ok: 0, n: 0 } };
+  const arg = { actor: { ok: 0, n: 0 }, recipient: { ok: 0, n: 0 }, location: { ok: 0, n: 0 }, mode: { ok: 0, n: 0 }, modality: { ok: 0, n: 0 } };
   const count = (type: string) => byType.get(type) ?? (byType.set(type, { tp: 0, fp: 0, fn: 0 }), byType.get(type)!);
   for (const article of gold) {
     const { events } = runGold(article);
@@ -23,6 +23,7 @@ export async function runEventsEval(options: EvalOptions): Promise<void> {
       if (g.actor) score(arg.actor, sameSet(e.actor.map(refId), g.actor));
       if (g.recipient) score(arg.recipient, sameSet(e.recipient.map(refId), g.recipient));
       if (g.location) score(arg.location, e.location !== null && refId(e.location) === g.location);
+      if (g.modality) score(arg.modality, e.modality === g.modality);
     }
     for (const e of unused) count(e.type).fp++;
   }

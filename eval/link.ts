@@ -242,7 +242,7 @@ export function toArticle(gold: GoldArticle): Article {
 function report(name: string, s: LinkScores, log: (line: string) => void): void {
   const pct = (x: number) => (100 * x).toFixed(1);
   log(`${name}: gold mentions ${s.goldMentions}, system mentions ${s.systemMentions}, aligned ${s.detected}`);
-  log(`  linking (mentions): precision ${pct(s.linkPrecision)}  recall ${pct(s.linkRecall)}   NIL kept NIL ${pct(s.nilAccuracy)}   nominal mentions found ${pct(s.nominalRecall)}`);
+  log(`  linking (mentions): precision ${pct(s.linkPrecision)}  recall ${pct(s.linkRecall)}   NIL mentions found and left NIL ${pct(s.nilAccuracy)}   nominal mentions found ${pct(s.nominalRecall)}`);
   log(`  linking (entities per article): precision ${pct(s.entityPrecision)}  recall ${pct(s.entityRecall)}`);
   log(`  clustering (B³ over gold mentions): precision ${pct(s.b3Precision)}  recall ${pct(s.b3Recall)}`);
 }

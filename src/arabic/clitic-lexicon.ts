@@ -17,9 +17,9 @@ import {
   YA_HAMZA,
 } from './chars.js';
 
-/** A word is a name (gazetteer, ANERcorp PERS/LOC/ORG): it never loses letters that look like clitics. */
+/** A word is a name (gazetteers, ANERcorp PERS/LOC): it keeps letters that look like clitics («بيروت»). */
 export const FLAG_NAME = 1;
-/** A function word («لكن», «كما», «الذي»): it stays whole, and the article never attaches to it. */
+/** A function word («لكن», «كما», «الذي»): it stays whole, and the article never attaches to a short one. */
 export const FLAG_STOP = 2;
 /** A stem seen mostly with the article («لجنة» as «اللجنة»): decides «للجنة» = ل + ال + لجنة. */
 export const FLAG_DEFINITE = 4;
@@ -32,7 +32,7 @@ const FLAG_LETTERS: readonly (readonly [string, number])[] = [
 
 /** One lexicon row: how much evidence there is for `key` as a stem, how often it occurs alone, its flags. */
 export interface CliticLexiconEntry {
-  /** Expected number of corpus word types analysed with this stem (the paradigm size the build estimated). */
+  /** Expected corpus word types analysed with this stem, each counted log2(1 + freq): the paradigm's weight. */
   readonly weight: number;
   /** Corpus frequency of the key as a whole surface word. */
   readonly freq: number;
@@ -41,8 +41,9 @@ export interface CliticLexiconEntry {
 }
 
 /**
- * Probability of each value of each clitic slot, per word type. The build learns them from the corpus
- * and ships them as `+slot:value` rows; a value missing from a slot has probability 0.
+ * Probability of each value of each clitic slot, per word type. The build fits the stem weights under
+ * these and ships them as `+slot:value` rows; a value missing from a slot has probability 0. They are
+ * scores more than a distribution: «س» is high because it is only offered before ي ت ن أ.
  */
 export interface CliticPriors {
   /** '' (none), و, ف */
@@ -58,10 +59,12 @@ export interface CliticPriors {
 export type CliticSlot = keyof CliticPriors;
 const SLOTS: readonly CliticSlot[] = ['conj', 'prep', 'article', 'enclitic'];
 
-/** Priors for a lexicon that ships none (the unit tests' mini lexicons): rough rates of news word types. */
+/**
+ * The priors the shipped lexicon was built with, and those of a lexicon that ships none (the unit tests'
+ * mini lexicons): rough rates over news word types, tuned on the merge groups of clitics.quality.test.ts.
+ */
 export const DEFAULT_PRIORS: CliticPriors = {
   conj: { '': 0.6, و: 0.33, ف: 0.07 },
-  // «س» is offered only before ي ت ن أ, so its rate is high where it can occur.
   prep: { '': 0.75, ب: 0.1, ل: 0.1, ك: 0.02, س: 0.3 },
   article: { '': 0.6, ال: 0.4 },
   enclitic: {

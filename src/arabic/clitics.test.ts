@@ -24,6 +24,8 @@ const LEXICON = createCliticLexicon([
   ['لجنة', { weight: 10, flags: FLAG_DEFINITE }],
   ['جنة', { weight: 3 }],
   ['كتاب', { weight: 10 }],
+  ['مكتب', { weight: 10 }],
+  ['مكتبة', { weight: 4 }],
   ['تاب', { weight: 1 }],
   ['يزور', { weight: 5 }],
   ['لبنان', { weight: 5, flags: FLAG_NAME }],
@@ -64,6 +66,10 @@ describe('segment', () => {
     ['بواشنطن', 'p:ب s:واشنطن'],
     ['الماتا', 'p:ال s:ماتا'],
     ['بالبانيا', 'p:ب s:البانيا'],
+    ['لجنه', 's:لجنة'],
+    ['والحكومه', 'p:و p:ال s:حكومة'],
+    ['مكتبه', 's:مكتب e:ه'],
+    ['مكتبة', 's:مكتبة'],
   ])('%s → %s', (token, expected) => {
     expect(forms(token)).toBe(expected);
   });

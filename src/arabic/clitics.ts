@@ -39,6 +39,7 @@ const SIN_FUTURE = 'س'; // س «will», only before an imperfect verb
 const ARTICLE = 'ال'; // ال, always written with plain alef: «ألماتا» with أ is never ال + ماتا
 const TA = 'ت'; // ت: ta marbuta is written ت before an enclitic (حكومة + ه = حكومته)
 const TA_MARBUTA = 'ة'; // ة
+const HA = 'ه'; // ه, written for ة in hurried spelling
 const ALEF = 'ا'; // ا: alef maksura is written ا before an enclitic (مستشفى + ه = مستشفاه)
 const ALEF_MAKSURA = 'ى'; // ى
 const YA_KEY = 'ي'; // ي: the lexicon key of ى
@@ -61,6 +62,8 @@ const MIN_STEM = 2;
 
 /** Restoring ة, ى or the plural alef is a guess the lexicon must confirm: a small cost against the plain stem. */
 const LOG_RESTORE = Math.log(0.9);
+/** Reading a final ه as ة is a misspelling repaired: it must beat «مكتبه» = مكتب + ه by a wide margin. */
+const LOG_HA_FOR_TA = Math.log(0.1);
 /** Names keep their letters: a name stem is preferred as if seen this many more times. */
 const NAME_BONUS = Math.log(20);
 /** Reading «لل» against the stem's usual definiteness (see FLAG_DEFINITE). */
@@ -97,7 +100,8 @@ export function logPriorOf(a: Analysis, priors: CliticPriors): number {
     (logs.prep.get(a.prep) ?? -Infinity) +
     (logs.article.get(article) ?? -Infinity) +
     (logs.enclitic.get(a.enclitic) ?? -Infinity) +
-    (a.restored ? LOG_RESTORE : 0)
+    (a.restored ? LOG_RESTORE : 0) +
+    (a.haForTa ? LOG_HA_FOR_TA : 0)
   );
 }
 
@@ -117,8 +121,10 @@ export interface Analysis {
   stemForm: string;
   stemKey: string;
   enclitic: string;
-  /** True when ة, ى or the plural alef was restored in `stemForm`. */
+  /** True when ة, ى or the plural alef was restored in `stemForm` before an enclitic. */
   restored: boolean;
+  /** True when a final ه was read as ة («لجنه» for «لجنة»). */
+  haForTa: boolean;
 }
 
 /** The letters of a token (harakat, tatweel, invisibles dropped) and where each came from. */
@@ -195,7 +201,7 @@ function addStems(
   if (n - stemStart < MIN_STEM && hasClitic) return;
   // lexiconKey maps letter for letter, so a stem's key is a slice of the word's key, plus the restored
   // letter's key when ة, ى or the plural alef comes back before an enclitic.
-  const push = (stemEnd: number, stemForm: string, enclitic: string, keyEnd = stemEnd, keySuffix = ''): void => {
+  const push = (stemEnd: number, stemForm: string, enclitic: string, keyEnd = stemEnd, keySuffix = '', haForTa = false): void => {
     const stemKey = key.slice(stemStart, keyEnd) + keySuffix;
     const flags = flagsOf(stemKey);
     const stop = (flags & FLAG_STOP) !== 0;
@@ -204,10 +210,14 @@ function addStems(
     if (article !== 'none' && stop && stemKey.length <= SHORT_FUNCTION_WORD) return;
     // A stem starting with ال is the article not split off, unless it is a function word like «الذي» or a name.
     if (hasClitic && !(flags & (FLAG_STOP | FLAG_NAME)) && stemForm.startsWith(ARTICLE)) return;
-    const restored = keySuffix !== '';
-    out.push({ conj, prep, article, stemStart, stemEnd, stemForm, stemKey, enclitic, restored });
+    const restored = keySuffix !== '' && !haForTa;
+    out.push({ conj, prep, article, stemStart, stemEnd, stemForm, stemKey, enclitic, restored, haForTa });
   };
   push(n, word.slice(stemStart), '');
+  // ه written for ة, common in hurried spelling («لجنه» for «لجنة»): read as the ة word when that is known.
+  if (word.endsWith(HA) && n - 1 - stemStart >= MIN_STEM) {
+    push(n, word.slice(stemStart, n - 1) + TA_MARBUTA, '', n - 1, TA_MARBUTA, true);
+  }
   // The article and a pronoun never share a word: «الكتابه» is not ال + كتاب + ه.
   if (article !== 'none') return;
   for (const enclitic of ENCLITICS) {
@@ -223,9 +233,9 @@ function addStems(
   }
 }
 
-/** True when an analysis has no clitic at all. */
+/** True when an analysis is the word as written: no clitic, no letter read otherwise. */
 function isWholeWord(a: Analysis): boolean {
-  return a.conj === '' && a.prep === '' && a.article === 'none' && a.enclitic === '';
+  return a.conj === '' && a.prep === '' && a.article === 'none' && a.enclitic === '' && !a.haForTa;
 }
 
 /**

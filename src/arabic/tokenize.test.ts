@@ -117,12 +117,13 @@ describe('isWordToken', () => {
   });
 });
 
+// A hang guard, not a speed target (those live in `npm run bench`): quadratic scanning would take minutes.
 describe('speed', () => {
   it('tokenises a 200k-char line without spaces quickly', () => {
     const text = 'كلمة'.repeat(50_000);
     const t0 = performance.now();
     const tokens = tokenize(text);
     expect(tokens).toHaveLength(1);
-    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(performance.now() - t0).toBeLessThan(5000);
   });
 });

@@ -14,6 +14,8 @@ export interface EventInput {
   entities: readonly Entity[];
   times: readonly TimeExpr[];
   quotes: readonly Quote[];
+  /** The text's match words when a stage before made them (the quotes stage shares its own). */
+  words?: readonly MatchWord[];
 }
 
 type Ref = Event['actor'][number];
@@ -27,19 +29,47 @@ const KULL_MIN = ['كل', 'من']; // «كل من روسيا وتركيا» «bo
 const AFTER = 12;
 const BEFORE = 12;
 const SIZE_WINDOW = 6;
+/** How far after a trigger its condition word may be: «حذر أردوغان من أن بلاده سترد بقوة على أي هجوم». */
+const NEEDS_AFTER = 16;
 
 interface Ctx {
   input: EventInput;
-  words: MatchWord[];
+  words: readonly MatchWord[];
   mentions: PlacedMention[];
   numbers: NumberExpr[];
   lexicon: EventLexicon;
+  /** Per word: the actor-type mention that starts in it, the place mention that starts in it, inside a mention. */
+  actorAt: Array<PlacedMention | null>;
+  placeAt: Array<PlacedMention | null>;
+  inside: Uint8Array;
+  /** Memo of class lookups per class, per word: 0 unknown, 1 no, 2 yes. */
+  classMemo: Map<string, Uint8Array>;
+}
+
+/** Indexes mentions by word so argument finding never scans all mentions. */
+function indexMentions(words: readonly MatchWord[], mentions: readonly PlacedMention[]): Pick<Ctx, 'actorAt' | 'placeAt' | 'inside'> {
+  const actorAt = new Array<PlacedMention | null>(words.length).fill(null);
+  const placeAt = new Array<PlacedMention | null>(words.length).fill(null);
+  const inside = new Uint8Array(words.length);
+  for (const m of mentions) {
+    // the word whose span holds the mention's start («بكازخستان» holds «كازخستان»)
+    let j = wordIndexAt(words, m.mention.start);
+    if (j >= words.length || (words[j] as MatchWord).start > m.mention.start) j--;
+    const w = words[j];
+    if (!w || m.mention.start >= w.end) continue;
+    if (ACTOR_TYPES.has(m.entity.type)) actorAt[j] ??= m;
+    if (PLACE_TYPES.has(m.entity.type)) placeAt[j] ??= m;
+    for (let k = j + 1; k < words.length && (words[k] as MatchWord).start < m.mention.end; k++) inside[k] = 1;
+  }
+  return { actorAt, placeAt, inside };
 }
 
 /** Finds the events of one article. */
 export function findEvents(input: EventInput, lexicon: EventLexicon): Event[] {
-  const ctx: Ctx = { input, words: findMatchWords(input.text), mentions: placedMentions(input.entities), numbers: findNumbers(input.text), lexicon };
-  const skip = repeatedSentences(input.text, input.sentences);
+  const words = input.words ?? findMatchWords(input.text);
+  const mentions = placedMentions(input.entities);
+  const ctx: Ctx = { input, words, mentions, numbers: findNumbers(input.text), lexicon, ...indexMentions(words, mentions), classMemo: new Map() };
+  const skip = repeatedSentences(input.text, input.sentences, words);
   const events: Event[] = [];
   input.sentences.forEach((sentence, s) => {
     if (skip.has(s)) return;
@@ -50,7 +80,7 @@ export function findEvents(input: EventInput, lexicon: EventLexicon): Event[] {
     for (let i = from; i < to; i++) {
       const m = lexicon.triggers.matchAt(ctx.words, i);
       if (!m) continue;
-      const entry = m.value.find((t) => t.needs === null || hasClass(ctx, t.needs, Math.max(from, i - BEFORE), Math.min(to, i + m.length + AFTER)));
+      const entry = m.value.find((t) => t.needs === null || hasClass(ctx, t.needs, Math.max(from, i - BEFORE), Math.min(to, i + m.length + NEEDS_AFTER)));
       if (!entry) continue;
       // «للتعاون», «الهجوم»: a trigger word with the article is a noun whatever its lexicon row says
       const trigger = !entry.noun && definiteNoun(ctx, i) ? { ...entry, noun: true } : entry;
@@ -116,7 +146,11 @@ function mergeByType(found: Event[]): Event[] {
     const key = e.type;
     const first = byKey.get(key);
     // «أقال … نزارباييف …، كما أقال … الحكومة»: two dismissals, two happenings
-    const distinct = first && e.recipient.length > 0 && first.recipient.length > 0 && refKey(e.recipient[0] as Ref) !== refKey(first.recipient[0] as Ref);
+    // «دهمت القوات المخيم واعتقلت خمسة شبان»: a raid and an arrest are two happenings of one type
+    const distinct =
+      first &&
+      ((e.recipient.length > 0 && first.recipient.length > 0 && refKey(e.recipient[0] as Ref) !== refKey(first.recipient[0] as Ref)) ||
+        (e.mode !== null && first.mode !== null && e.mode !== first.mode));
     if (!first || distinct) {
       byKey.set(distinct ? `${key}#${byKey.size}` : key, e);
       continue;
@@ -163,7 +197,7 @@ function codeEvent(
     for (const c of refiner.context) if (!context.includes(c)) context.push(c);
   }
   const quote = input.quotes.find((q) => w.start >= q.content.start && w.end <= q.content.end);
-  const modality = modalityOf(ctx, i, from, future, quote);
+  const modality = modalityOf(ctx, i, from, future, quote, trigger.noun);
 
   // arguments
   const passive = trigger.passive && isPassive(ctx, i + length, to);
@@ -264,14 +298,19 @@ function confidenceOf(trigger: Trigger, actor: readonly Ref[], recipient: readon
 }
 
 function hasClass(ctx: Ctx, name: string, from: number, to: number): boolean {
-  const index = ctx.lexicon.classes.get(name);
-  if (!index) return false;
-  for (let j = from; j < to; j++) if (index.matchAt(ctx.words, j)) return true;
+  for (let j = from; j < to; j++) if (isClass(ctx, name, j)) return true;
   return false;
 }
 
 function isClass(ctx: Ctx, name: string, j: number): boolean {
-  return ctx.lexicon.classes.get(name)?.matchAt(ctx.words, j) != null;
+  if (j < 0 || j >= ctx.words.length) return false;
+  let memo = ctx.classMemo.get(name);
+  if (!memo) {
+    memo = new Uint8Array(ctx.words.length);
+    ctx.classMemo.set(name, memo);
+  }
+  if (memo[j] === 0) memo[j] = ctx.lexicon.classes.get(name)?.matchAt(ctx.words, j) != null ? 2 : 1;
+  return memo[j] === 2;
 }
 
 function findRefiner(ctx: Ctx, trigger: Trigger, i: number, length: number, from: number, to: number): Refiner | null {
@@ -287,8 +326,15 @@ function findRefiner(ctx: Ctx, trigger: Trigger, i: number, length: number, from
   return null;
 }
 
-function modalityOf(ctx: Ctx, i: number, from: number, future: boolean, quote: Quote | undefined): Event['modality'] {
+function modalityOf(ctx: Ctx, i: number, from: number, future: boolean, quote: Quote | undefined, noun = false): Event['modality'] {
   for (let j = i - 1; j >= Math.max(from, i - 2); j--) if (isClass(ctx, 'negation', j)) return 'negated';
+  if (noun) {
+    // «لم تعلن الحكومة حتى الآن أي عقوبات»: the negated verb governs the noun a few words on
+    for (let j = i - 3; j >= Math.max(from, i - 8); j--) {
+      if ((ctx.words[j] as MatchWord).kind === 'punct' || ctx.lexicon.triggers.matchAt(ctx.words, j)) break;
+      if (isClass(ctx, 'negation', j)) return 'negated';
+    }
+  }
   if (future) return 'future';
   for (let j = i - 1; j >= Math.max(from, i - 3); j--) if (isClass(ctx, 'future', j)) return 'future';
   for (let j = i - 1; j >= Math.max(from, i - 4); j--) if (isClass(ctx, 'hypothetical', j)) return 'hypothetical';
@@ -333,9 +379,7 @@ function spanText(ctx: Ctx, from: number, to: number): string {
 
 /** The entity mention that starts in word j (or inside it, after a clitic). */
 function mentionAt(ctx: Ctx, j: number): PlacedMention | null {
-  const w = ctx.words[j];
-  if (!w) return null;
-  return ctx.mentions.find((m) => m.mention.start >= w.start && m.mention.start < w.end && ACTOR_TYPES.has(m.entity.type)) ?? null;
+  return ctx.actorAt[j] ?? null;
 }
 
 /**
@@ -353,8 +397,8 @@ function listAt(ctx: Ctx, j: number, to: number, strict = false): { refs: Ref[];
       const sw = ctx.words[k + skip];
       if (!sw || (skip > 0 && !skippable(ctx, k + skip - 1))) break;
       const m = mentionAt(ctx, k + skip);
-      // «هاجم السياسي الروسي المعارض … سيرجي كاسباروف»: descriptions before a person; a title before others
-      // «السياسي الروسي المعارض»: a nationality after a noun modifies it, it is not the actor
+      // «هاجم السياسي الروسي المعارض … سيرجي كاسباروف»: descriptions may precede a person, a title other entities;
+      // a nationality after a noun («الروسي») only modifies it
       if (m && (skip === 0 || m.entity.type === 'PER' || (skip <= 3 && m.entity.type !== 'NORP'))) {
         refs.push({ entity: m.entity.id, text: m.mention.text });
         k = wordIndexAt(ctx.words, m.mention.end);
@@ -364,7 +408,13 @@ function listAt(ctx: Ctx, j: number, to: number, strict = false): { refs: Ref[];
       // «مئات المتظاهرين»: an agent noun after a number word
       const numbered = skip === 1 && ctx.numbers.some((n) => n.start === (ctx.words[k] as MatchWord).start);
       const a = (skip === 0 || numbered) && !insideMention(ctx, k + skip) ? ctx.lexicon.agents.matchAt(ctx.words, k + skip) : null;
-      if (a) {
+      // «الرئيس قاسم جومارت توكاييف»: a title agent followed by a person's name is that person
+      const person = a ? [0, 1, 2].map((d) => mentionAt(ctx, k + skip + a.length + d)).find((x) => x?.entity.type === 'PER') : undefined;
+      if (a && person) {
+        refs.push({ entity: person.entity.id, text: person.mention.text });
+        k = wordIndexAt(ctx.words, person.mention.end);
+        found = true;
+      } else if (a) {
         refs.push({ entity: null, text: agentText(ctx, k + skip, a.length) });
         k = k + skip + a.length;
         found = true;
@@ -494,9 +544,7 @@ function locationOf(ctx: Ctx, i: number, from: number, to: number): Ref | null {
 }
 
 function placeAt(ctx: Ctx, j: number): PlacedMention | null {
-  const w = ctx.words[j];
-  if (!w) return null;
-  return ctx.mentions.find((m) => m.mention.start >= w.start && m.mention.start < w.end && PLACE_TYPES.has(m.entity.type)) ?? null;
+  return ctx.placeAt[j] ?? null;
 }
 
 /** The date of the time expression nearest the trigger in its sentence, else the article date for past events. */
@@ -546,8 +594,7 @@ function sizeOf(ctx: Ctx, trigger: Trigger, i: number, length: number, from: num
 
 /** True when word j lies inside an entity mention that starts before it («الأمن» in «معاهدة الأمن الجماعي»). */
 function insideMention(ctx: Ctx, j: number): boolean {
-  const w = ctx.words[j] as MatchWord;
-  return ctx.mentions.some((m) => m.mention.start < w.start && m.mention.end > w.start);
+  return ctx.inside[j] === 1;
 }
 
 /** A word a subject search may step over: not a preposition, punctuation or number. */

@@ -62,11 +62,18 @@ export function keysOf(folded: string, taMarbuta = false): Array<{ key: string; 
 
 /** The words of a text (Arabic and Latin words; numbers and punctuation are kept as words without keys). */
 export function findMatchWords(text: string): MatchWord[] {
+  // an article repeats its words: keys are computed once per surface form
+  const memo = new Map<string, { folded: string; keys: ReadonlyArray<{ key: string; future: boolean }> }>();
   return tokenize(text).map((t) => {
-    const folded = foldWord(t.text);
-    const word = t.kind === 'word' || t.kind === 'latin';
-    const taMarbuta = t.text.replace(/[\u064B-\u065F\u0670]+$/u, '').endsWith(TA_MARBUTA);
-    return { start: t.start, end: t.end, text: t.text, kind: t.kind, folded, keys: word ? keysOf(folded, taMarbuta) : [] };
+    let hit = memo.get(t.text);
+    if (!hit) {
+      const folded = foldWord(t.text);
+      const word = t.kind === 'word' || t.kind === 'latin';
+      const taMarbuta = t.text.replace(/[\u064B-\u065F\u0670]+$/u, '').endsWith(TA_MARBUTA);
+      hit = { folded, keys: word ? keysOf(folded, taMarbuta) : [] };
+      memo.set(t.text, hit);
+    }
+    return { start: t.start, end: t.end, text: t.text, kind: t.kind, folded: hit.folded, keys: hit.keys };
   });
 }
 

@@ -53,6 +53,8 @@ export interface KnowledgeBase {
   readonly bySkeleton: ReadonlyMap<string, ReadonlyArray<KbHit & { key: string }>>;
   /** Folded first tokens of all names, so a scan skips most positions at once. */
   readonly firstTokens: ReadonlySet<string>;
+  /** Folded first names («منصور», «أحمد»): a nationality adjective right after one is a family name. */
+  readonly firstNames: ReadonlySet<string>;
   /** Folded words never read as proclitic + name («ولاية», «بلدية»): words of their own in the news corpus. */
   readonly noStrip: ReadonlySet<string>;
   /** Every word-level prefix of every name key («منظمه», «منظمه معاهده», …), so a scan stops as soon as no name can continue. */
@@ -116,6 +118,7 @@ export function loadKnowledgeBase(dir: string, options: LoadKnowledgeBaseOptions
     places: read(join(dir, 'places.tsv')),
     demonyms: existsSync(join(dir, 'demonyms.tsv')) ? read(join(dir, 'demonyms.tsv')) : '',
     noStrip: existsSync(join(dir, 'clitic-homographs.tsv')) ? read(join(dir, 'clitic-homographs.tsv')) : '',
+    firstNames: existsSync(join(dir, 'first-names.tsv')) ? read(join(dir, 'first-names.tsv')) : '',
     entities: ENTITY_FILES.filter((f) => existsSync(join(dir, f))).map((f) => ({ path: join(dir, f), text: read(join(dir, f)) })),
   };
   for (const path of options.extraFiles ?? []) sources.entities.push({ path, text: read(path) });
@@ -127,6 +130,8 @@ export interface KbSources {
   places: string;
   /** clitic-homographs.tsv text (optional). */
   noStrip?: string;
+  /** first-names.tsv text (optional). */
+  firstNames?: string;
   /** demonyms.tsv text (may be empty). */
   demonyms: string;
   /** Entity files in the curated TSV format (or JSON arrays when the path ends in .json). */
@@ -194,7 +199,8 @@ export function createKnowledgeBase(sources: KbSources): KnowledgeBase {
   }
   addGovernmentBodies(entries, demonyms);
   const noStrip = new Set(dataRows(sources.noStrip ?? '').map((r) => r[0]!).filter(Boolean));
-  return indexEntries(entries, demonyms, countryOfAdjective, countryOfName, noStrip);
+  const firstNames = new Set(dataRows(sources.firstNames ?? '').map((r) => nameKey(r[0] ?? '')).filter(Boolean));
+  return indexEntries(entries, demonyms, countryOfAdjective, countryOfName, noStrip, firstNames);
 }
 
 function addEntityRow(entries: Map<string, KbEntry>, row: string[], path: string): void {
@@ -297,6 +303,7 @@ function indexEntries(
   countryOfAdjective: Map<string, string>,
   countryOfName: Map<string, string>,
   noStrip: ReadonlySet<string>,
+  firstNames: ReadonlySet<string>,
 ): KnowledgeBase {
   const byKey = new Map<string, KbHit[]>();
   const bySkeleton = new Map<string, Array<KbHit & { key: string }>>();
@@ -335,6 +342,7 @@ function indexEntries(
     bySkeleton,
     firstTokens,
     noStrip,
+    firstNames,
     prefixes,
     memo: { words: new Map(), fuzzy: new Map() },
     maxTokens: Math.min(maxTokens, 8),

@@ -185,3 +185,29 @@ describe('more titles', () => {
     expect(entities[0]!.mentions.map((m) => m.kind)).toEqual(['nominal', 'name']);
   });
 });
+
+describe('words that only look like proclitic + name', () => {
+  it('«ولاية» listed in clitic-homographs is never read as و + a town «لاية»', async () => {
+    const { createKnowledgeBase } = await import('./kb.js');
+    const { TEST_PLACES, TEST_DEMONYMS } = await import('./test-kb.js');
+    const town = ['geonames:9000002', 'geonames:9000002', 'GPE', 'city', 'KZ', '', 1, 1, 5000000, 'Laya (test)', 'لاية', '', 'PPL'].join('\t');
+    const text = 'وصل المحتجون إلى ولاية أخرى في كازاخستان.';
+    const without = createKnowledgeBase({ places: `${TEST_PLACES}\n${town}`, demonyms: TEST_DEMONYMS, entities: [] });
+    const withList = createKnowledgeBase({ places: `${TEST_PLACES}\n${town}`, demonyms: TEST_DEMONYMS, entities: [], noStrip: 'ولايه\n' });
+    expect(linkEntities(without, testArticle(text), []).map((e) => e.id)).toContain('geonames:9000002');
+    expect(linkEntities(withList, testArticle(text), []).map((e) => e.id)).toEqual(['iso:KZ']);
+  });
+});
+
+describe('nationality adjectives in context', () => {
+  it.each([
+    ['قال الناطق منصور الروسي إن الوضع هادئ.', 'منصور', []],
+    ['أعلنت الرئاسة الروسية أن الاجتماع تأجل.', null, ['ORG']],
+    ['نقلت وكالات أنباء روسية الخبر.', null, ['NORP']],
+  ])('%s', async (text, firstName, types) => {
+    const { createKnowledgeBase } = await import('./kb.js');
+    const { TEST_PLACES, TEST_DEMONYMS } = await import('./test-kb.js');
+    const local = createKnowledgeBase({ places: TEST_PLACES, demonyms: TEST_DEMONYMS, entities: [], firstNames: firstName ? `${firstName}\n` : '' });
+    expect(linkEntities(local, testArticle(text), []).map((e) => e.type)).toEqual(types);
+  });
+});

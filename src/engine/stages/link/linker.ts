@@ -28,9 +28,19 @@ const FACILITY_HEADS = new Set(
 const TITLE_WORDS = new Set(
   ['الرئيس', 'رئيس', 'السيد', 'السيدة', 'الملك', 'الأمير', 'الشيخ', 'الوزير', 'وزير', 'الخارجية', 'الوزراء', 'وزراء', 'الحكومة', 'السابق', 'الحالي', 'نظيره', 'المعارض', 'السياسي', 'الجنرال', 'العقيد', 'الدكتور'].map(nameKey),
 );
+/**
+ * Nouns of institutions that a nationality adjective turns into a named body: «الرئاسة المصرية»،
+ * «القنصلية الروسية»، «السلطات الكازاخستانية». (Ministries, police, army and government are KB entities.)
+ */
+const INSTITUTION_HEADS = new Set(
+  ['الرئاسة', 'القنصلية', 'السفارة', 'المرصد', 'البرلمان', 'الوكالة', 'الهيئة', 'النيابة', 'المحكمة', 'الاستخبارات', 'المخابرات', 'البحرية', 'القوات', 'السلطات', 'الأجهزة', 'الأمانة', 'المفوضية', 'اللجنة', 'المعارضة', 'الديوان', 'الخطوط', 'البنك', 'الجمعية', 'الرابطة', 'النقابة', 'الشركة'].map(nameKey),
+);
+
 /** Name parts too common to stand alone as a short name («نور»، «عبد»، «بن»): never searched as a surname. */
 const NAME_PARTICLES = new Set(['عبد', 'بن', 'ابن', 'ابو', 'أبو', 'آل', 'ال', 'الله', 'الدين', 'محمد', 'أحمد', 'علي', 'سلطان', 'نور'].map(nameKey));
 
+/** Added when the article already names the same entry unambiguously elsewhere. */
+const IN_ARTICLE_BONUS = 0.3;
 /** Fuzzy gazetteer matches need this score to stand without NER support. */
 const STANDALONE_FUZZY = 0.84;
 /** A one-word city found without NER must be this big, or lie in a country the article names («أبا» is a word before it is Aba, Nigeria). */
@@ -180,6 +190,18 @@ function reconcile(kb: KnowledgeBase, f: FieldText, ner: ReturnType<typeof nerMe
     if (out.some((c) => !c.facility && c.tokenStart < g.tokenEnd && c.tokenEnd > g.tokenStart)) continue;
     const hits = standaloneHits(g, g.fuzzy && hasPlaceCue(f.tokens, g.tokenStart));
     if (hits.length === 0) continue;
+    if (hits.every((h) => h.entry.type === 'NORP')) {
+      const before = g.tokenStart > 0 && f.tokens[g.tokenStart]!.joined ? f.tokens[g.tokenStart - 1]! : null;
+      // «منصور التركي», «أحمد المصري»: after a first name the adjective is a family name, not a NORP.
+      if (before && kb.firstNames.has(before.key)) continue;
+      // «الرئاسة المصرية», «القنصلية الروسية»: an institution of that country, an (unlinked) ORG.
+      const head = before?.readings.find((r) => INSTITUTION_HEADS.has(r));
+      if (before && head !== undefined && !out.some((c) => c.tokenStart <= g.tokenStart - 1 && c.tokenEnd > g.tokenStart - 1)) {
+        const start = before.start + before.key.length - head.length;
+        out.push({ field: f.field, start, end: g.end, tokenStart: g.tokenStart - 1, tokenEnd: g.tokenEnd, label: 'ORG', hits: [], facility: false, nerScore: undefined, place: null });
+        continue;
+      }
+    }
     out.push({ field: f.field, start: g.start, end: g.end, tokenStart: g.tokenStart, tokenEnd: g.tokenEnd, label: null, hits, facility: false, nerScore: undefined, place: null });
     const facility = facilityAround(f, g, hits);
     if (facility) out.push(facility);
@@ -259,12 +281,16 @@ interface DocContext {
   focus: string | null;
   /** Countries of the article's unambiguous cities and regions («ألماتا» → KZ). */
   places: Set<string>;
+  /** Entries some mention names without rival («أستانا»): a second, ambiguous name of one is read as it. */
+  entries: Set<string>;
 }
 
 function contextOf(candidates: readonly Candidate[]): DocContext {
   const countries = new Map<string, number>();
   const places = new Set<string>();
+  const entries = new Set<string>();
   for (const c of candidates) {
+    if (c.hits.length === 1 && c.hits[0]!.score >= 0.95) entries.add(c.hits[0]!.entry.id);
     const named = new Set(c.hits.filter((h) => h.entry.level === 'country' || h.entry.type === 'NORP').map((h) => h.entry.country));
     if (named.size === 1) {
       const country = [...named][0];
@@ -287,7 +313,7 @@ function contextOf(candidates: readonly Candidate[]): DocContext {
     }
   }
   if (top < 2 || top < 0.4 * total) focus = null;
-  return { countries, focus, places };
+  return { countries, focus, places, entries };
 }
 
 /**
@@ -304,7 +330,8 @@ function choose(c: Candidate, f: FieldText, doc: DocContext, options: LinkOption
   for (const h of c.hits) if (h.entry.level === 'city') biggest = Math.max(biggest, h.entry.population);
   for (const h of c.hits) {
     const e = h.entry;
-    const fit = typeFit(c.label, e, placeCue);
+    // One sense per article: «إلى نور سلطان» after «العاصمة أستانا» is the city even when NER says PER.
+    const fit = typeFit(c.label, e, placeCue) + (doc.entries.has(e.id) && c.hits.length > 0 ? IN_ARTICLE_BONUS : 0);
     if (h.score + fit < options.threshold) continue;
     const comparable = e.level !== 'city' || e.population * 5 >= biggest;
     const supported = comparable && e.country !== null && (doc.countries.has(e.country) || doc.places.has(e.country));
@@ -363,7 +390,10 @@ function typeFit(label: EntityType | null, e: KbEntry, placeCue: boolean): numbe
   if (label === 'ORG' && place) return e.level === 'country' ? 0.05 : -0.25;
   if (label === 'ORG' && type === 'MEDIA') return 0.05;
   if (label === 'MISC' && type === 'NORP') return 0.05;
-  if (label === 'PER' || type === 'PER') return -0.25;
+  // A person's name is often also a town somewhere («أندرسون»): a PER label keeps it off places. A curated
+  // person, organisation or outlet rarely shares a name with anything else, so NER's label matters less there.
+  if (label === 'PER' && place) return -0.25;
+  if (label === 'PER' || type === 'PER') return -0.15;
   return -0.05;
 }
 

@@ -324,6 +324,14 @@ function contextFeatures(at: (i: number) => TokenView, gazAt: (i: number) => str
     sink.add('c1+1=', n1.c1);
     sink.add('c2+1=', n1.c2);
   }
+  if (p2.c1 !== '') sink.add('c1-2=', p2.c1);
+  if (n2.c1 !== '') sink.add('c1+2=', n2.c1);
+  if (v.c2 !== '' && p1.c2 !== '') sink.add2('c2-1c2=', p1.c2, v.c2);
+  if (v.c2 !== '' && n1.c2 !== '') sink.add2('c2c2+1=', v.c2, n1.c2);
+  if (v.c2 !== '') {
+    sink.add2('s-1c2=', p1.stem, v.c2);
+    sink.add2('c2s+1=', v.c2, n1.stem);
+  }
 }
 
 function sentenceViews(tokens: readonly string[], lexicon: NerLexicon): { views: TokenView[]; gaz: string[]; index: LexiconIndex } {

@@ -10,6 +10,8 @@ export interface QuoteInput {
   sentences: readonly Span[];
   entities: readonly Entity[];
   times: readonly TimeExpr[];
+  /** The text's match words, when already made. */
+  words?: readonly MatchWord[];
 }
 
 /** A pair of quotation marks; content is between them. */
@@ -60,10 +62,10 @@ interface Hit {
 /** Finds the quotes of one article. */
 export function findQuotes(input: QuoteInput, lexicon: QuoteLexicon): Quote[] {
   const { text, sentences } = input;
-  const words = findMatchWords(text);
+  const words = input.words ?? findMatchWords(text);
   const marks = findMarkSpans(text);
   const mentions = placedMentions(input.entities).filter((m) => SPEAKER_TYPES.has(m.entity.type) || m.entity.type === 'MISC');
-  const skip = repeatedSentences(text, sentences);
+  const skip = repeatedSentences(text, sentences, words);
   const inMarks = (pos: number) => marks.some((m) => pos > m.open && pos < m.close);
   const inTime = (w: MatchWord) => input.times.some((t) => t.field === undefined && w.start >= t.start && w.start < t.end);
 
@@ -121,7 +123,8 @@ export function findQuotes(input: QuoteInput, lexicon: QuoteLexicon): Quote[] {
         contentAt = wordIn(words[end + 1], lexicon.complementizers) ? end + 1 : end;
       } else contentAt = end;
     } else if (hit.kind === 'chant') {
-      speaker = crowdBefore(text, words, hit.index, sentence.start, lexicon);
+      // «… تجمع مئات المحتجين. ورددوا هتافات "…"»: the crowd may be named in the sentence before
+      speaker = crowdBefore(text, words, hit.index, s > 0 ? (sentences[s - 1] as Span).start : sentence.start, lexicon);
       contentAt = hit.index;
     } else {
       const cue = hit.cue as Cue;
