@@ -1,6 +1,6 @@
 // `npm run eval -- link`: entity linking and in-document clustering on the self-written gold set in fixtures/link/,
 // gazetteer-only and (when the NER model is present) with NER, reported as precision/recall.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Article, Entity } from '../src/model/analysis.js';
@@ -247,6 +247,48 @@ function report(name: string, s: LinkScores, log: (line: string) => void): void 
   log(`  clustering (B³ over gold mentions): precision ${pct(s.b3Precision)}  recall ${pct(s.b3Recall)}`);
 }
 
+/**
+ * Linking's cost next to the analyser's (sentences, times, NER) on news articles, CPU time, warm: the issue
+ * allows linking at most 30% on top of `marsad analyze`. Reads up to 600 articles of ../shared/data/news.
+ */
+function timeOnNews(dataDir: string, analyzer: ReturnType<typeof createAnalyzer>, kb: KnowledgeBase, log: (line: string) => void): void {
+  const newsDir = join(dataDir, 'news');
+  if (!existsSync(newsDir)) {
+    log(`timing: ${newsDir} not found; skipped`);
+    return;
+  }
+  const lines = readdirSync(newsDir).filter((f) => f.endsWith('.jsonl')).flatMap((f) => readFileSync(join(newsDir, f), 'utf8').split('\n').filter(Boolean));
+  const n = Math.min(600, lines.length);
+  const step = Math.max(1, Math.floor(lines.length / n));
+  const articles: Article[] = [];
+  for (let k = 0; k < n; k++) {
+    const record = JSON.parse(lines[k * step]!) as { id?: string; title?: string; text?: string; date?: string };
+    const text = record.text ?? '';
+    if (!text) continue;
+    articles.push({ ...toArticle({ id: record.id ?? String(k), published: record.date?.slice(0, 10) ?? null, text, entities: [] }), title: record.title ?? null });
+  }
+  const cpu = (f: () => void) => {
+    const c = process.cpuUsage();
+    f();
+    const d = process.cpuUsage(c);
+    return (d.user + d.system) / 1000;
+  };
+  const analyses = articles.map((a) => analyzer.analyze(a).analysis);
+  for (const an of analyses) linkEntities(kb, an.article, an.entities); // warm-up
+  let tA = 0;
+  let tL = 0;
+  for (let round = 0; round < 3; round++) {
+    tA += cpu(() => {
+      for (const a of articles) analyzer.analyze(a);
+    });
+    tL += cpu(() => {
+      for (const an of analyses) linkEntities(kb, an.article, an.entities);
+    });
+  }
+  const per = (t: number) => (t / 3 / articles.length).toFixed(2);
+  log(`timing (${articles.length} news articles, CPU, warm, 3 rounds): analyser ${per(tA)} ms/article, linking ${per(tL)} ms/article = +${((100 * tL) / tA).toFixed(1)}%`);
+}
+
 export async function runLinkEval(options: { dataDir: string; log: (line: string) => void }): Promise<void> {
   const { log } = options;
   const t0 = performance.now();
@@ -277,6 +319,7 @@ export async function runLinkEval(options: { dataDir: string; log: (line: string
     const entities = analyzer.stages.includes('link') ? analysis.entities : linkEntities(kb, analysis.article, analysis.entities);
     return { gold, entities };
   });
+  timeOnNews(options.dataDir, analyzer, kb, log);
   const s2 = scoreLinking(withNer);
   report(`with NER, all ${golds.length} articles`, s2, log);
   for (const split of ['dev', 'heldout'] as const) {

@@ -23,6 +23,7 @@ export async function runAnalyze(args: string[], io: Io): Promise<number> {
       'no-ner': { type: 'boolean', default: false },
       timings: { type: 'boolean', default: false },
       resources: { type: 'string' },
+      kb: { type: 'string', multiple: true },
     },
   });
   const format = values.format as OutputFormat | undefined;
@@ -39,7 +40,7 @@ export async function runAnalyze(args: string[], io: Io): Promise<number> {
     paths = ['-'];
   }
 
-  const resources = await loadAnalyzerResources(values.resources ?? defaultResourcesDir(), { ner: !values['no-ner'] });
+  const resources = await loadAnalyzerResources(values.resources ?? defaultResourcesDir(), { ner: !values['no-ner'], kbFiles: values.kb ?? [] });
   const analyzer = createAnalyzer(resources, { timings: values.timings });
   const out = createWriter(io, format);
   let failed = 0;

@@ -15,9 +15,10 @@ const USAGE = `marsad — an Arabic news event observatory
 
 Usage:
   marsad analyze PATH... [--format json|jsonl|pretty] [--no-ner] [--timings]
-                 [--input-format text|html|feed|jsonl] [--resources DIR]
+                 [--input-format text|html|feed|jsonl] [--resources DIR] [--kb FILE]...
       Analyse articles (files, directories, or - for stdin) and print one Analysis per article:
-      JSON for one article, JSONL for several or for JSONL input.
+      JSON for one article, JSONL for several or for JSONL input. --kb adds your own
+      knowledge-base entities (TSV or JSON; see resources/kb/README.md).
   marsad schema    Print the JSON Schema of the Analysis output.
   marsad help      Show this help.
   marsad version   Print the version.

@@ -2,7 +2,10 @@
 import { sentences } from './sentences.js';
 import { times } from './times.js';
 import { ner } from './ner-stage.js';
+import { link } from './link/index.js';
+import { quotes } from './quotes/index.js';
+import { events } from './events/index.js';
 
-export const STAGES = { sentences, times, ner } as const;
+export const STAGES = { sentences, times, ner, link, quotes, events } as const;
 export type StageName = keyof typeof STAGES;
-export { sentences, times, ner };
+export { sentences, times, ner, link, quotes, events };

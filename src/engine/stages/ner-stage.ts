@@ -20,12 +20,14 @@ export interface MentionFinder {
   findMentions(text: string, sentences: ReadonlyArray<{ start: number; end: number }>): FoundMention[];
 }
 
-export const ner: Stage<Record<string, never>, MentionFinder> = {
+/** With no finder (NER switched off or no model) the stage provides an empty entity list for later stages. */
+export const ner: Stage<Record<string, never>, MentionFinder | null> = {
   name: 'ner',
   requires: ['sentences'],
   provides: ['mentions', 'entities'],
   options: z.strictObject({}),
   create: (_options, finder) => (doc) => {
+    if (!finder) return doc;
     const { article, sentences } = doc.analysis;
     const found: Array<FoundMention & { field?: Field }> = [];
     for (const field of ['title', 'caption'] as const) {

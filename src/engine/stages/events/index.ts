@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Stage } from '../../pipeline.js';
 import { findEvents } from './find-events.js';
 import type { EventLexicon } from './lexicon.js';
+import { sharedMatchWords } from './words.js';
 
 export const EventsStageOptions = z.strictObject({
   /** Events below this confidence are dropped. */
@@ -17,7 +18,9 @@ export const events: Stage<EventsStageOptions, EventLexicon> = {
   options: EventsStageOptions,
   create: (options, lexicon) => (doc) => {
     const { article, sentences, entities, times, quotes } = doc.analysis;
-    const found = findEvents({ text: article.text, published: article.published, sentences, entities, times, quotes }, lexicon);
+    const words = sharedMatchWords(doc.scratch, article.text);
+    const body = times.filter((t) => t.field === undefined);
+    const found = findEvents({ text: article.text, published: article.published, sentences, entities, times: body, quotes, words }, lexicon);
     doc.analysis.events = found.filter((e) => e.confidence >= options.minConfidence);
     return doc;
   },

@@ -167,3 +167,14 @@ export function wordIndexAt(words: readonly MatchWord[], offset: number): number
   }
   return lo;
 }
+
+const SCRATCH_KEY = 'matchWords';
+
+/** The match words of `text`, made once per document and shared through the pipeline's scratch (quotes → events). */
+export function sharedMatchWords(scratch: Record<string, unknown>, text: string): readonly MatchWord[] {
+  const held = scratch[SCRATCH_KEY] as { text: string; words: readonly MatchWord[] } | undefined;
+  if (held && held.text === text) return held.words;
+  const words = findMatchWords(text);
+  scratch[SCRATCH_KEY] = { text, words };
+  return words;
+}

@@ -1,7 +1,7 @@
 // The gazetteer scan: every knowledge-base name in a text, longest first, with proclitics stripped and
 // transliteration-aware fuzzy matches, as token spans with scored candidate entries.
 import { foldWord } from '../../../arabic/normalize.js';
-import { MEMO_LIMIT, type KbEntry, type KnowledgeBase } from './kb.js';
+import { MEMO_LIMIT, type KbEntry, type KnowledgeBase, type WordInfo } from './kb.js';
 import { procliticReadings, similarity, skeletonOf } from './keys.js';
 
 /** A word of the text with its folded form; `joined` is true when only spaces, a hyphen or (inside an
@@ -13,6 +13,8 @@ export interface LinkToken {
   joined: boolean;
   /** `key` and its proclitic readings («وبالعاصمة» → itself, «العاصمه»…), computed once for every pass. */
   readings: readonly string[];
+  /** The memoised facts about this word (shared by every occurrence of it). */
+  word: WordInfo;
 }
 
 export interface NameHit {
@@ -89,7 +91,8 @@ export function linkTokens(text: string, kb?: KnowledgeBase): LinkToken[] {
     if (!word) {
       const key = foldWord(surface);
       const stripped = kb?.noStrip.has(key) ? [] : procliticReadings(key);
-      word = { key, readings: stripped.length === 0 ? [key] : [key, ...stripped] };
+      const readings = stripped.length === 0 ? [key] : [key, ...stripped];
+      word = { key, readings, mayStart: kb ? readings.some((r) => kb.firstTokens.has(r)) : true };
       if (memo) {
         if (memo.size >= MEMO_LIMIT) memo.clear();
         memo.set(surface, word);
@@ -98,7 +101,7 @@ export function linkTokens(text: string, kb?: KnowledgeBase): LinkToken[] {
     const key = word.key;
     // «أ.ف.ب»: single letters joined by dots are one abbreviation.
     const joined = prevEnd >= 0 && (joiningGap(text, prevEnd, start) || (start - prevEnd === 1 && text.charCodeAt(prevEnd) === 0x2e && prevLen === 1 && key.length === 1));
-    tokens.push({ start, end, key, joined, readings: word.readings });
+    tokens.push({ start, end, key, joined, readings: word.readings, word });
     prevEnd = end;
     prevLen = key.length;
   }
@@ -139,9 +142,9 @@ export function findNames(kb: KnowledgeBase, text: string, tokens: readonly Link
 /** The best match starting at token `i`, or null. */
 export function matchAt(kb: KnowledgeBase, text: string, tokens: readonly LinkToken[], i: number, fuzzy: boolean): NameMatch | null {
   const first = tokens[i]!;
-  const canFuzzy = fuzzy && first.key.length >= 5;
-  let anyFirst = false;
-  for (const r of first.readings) if (kb.firstTokens.has(r)) anyFirst = true;
+  const canFuzzy = fuzzy && first.key.length >= 5 && first.word.fuzzy !== null;
+  const anyFirst = first.word.mayStart;
+  // Most words start no name and have no fuzzy reading: answered from the word memo at once.
   if (!canFuzzy && !anyFirst) return null;
   let run = 1;
   while (run < kb.maxTokens && i + run < tokens.length && tokens[i + run]!.joined) run++;
@@ -170,26 +173,33 @@ export function matchAt(kb: KnowledgeBase, text: string, tokens: readonly LinkTo
     };
   }
   // Fuzzy readings start at a word of 5+ letters: short words are function words, and their skeletons
-  // collide with everything.
-  if (!canFuzzy) return null;
-  // One-word fuzzy readings only (MAX_FUZZY_TOKENS): the word itself, then its proclitic readings.
-  for (let r = 0; r < first.readings.length && MAX_FUZZY_TOKENS >= 1; r++) {
-    const key = first.readings[r]!;
+  // collide with everything. One-word readings only (MAX_FUZZY_TOKENS), so the answer is the word's own.
+  if (!canFuzzy || MAX_FUZZY_TOKENS < 1) return null;
+  if (first.word.fuzzy === undefined) first.word.fuzzy = wordFuzzy(kb, first.readings);
+  const found = first.word.fuzzy;
+  if (!found) return null;
+  const key = first.readings[found.reading]!;
+  const factor = FUZZY_FACTOR * (found.reading === 0 ? 1 : STRIPPED_SCORE);
+  const hits: NameHit[] = [];
+  for (const c of found.similar) hits.push({ entry: c.entry, score: c.similarity * factor, nerOnly: c.nerOnly });
+  return {
+    start: first.start + surfacePrefix(text, first, key),
+    end: first.end,
+    tokenStart: i,
+    tokenEnd: i + 1,
+    key,
+    fuzzy: true,
+    hits: dedupe(hits),
+  };
+}
+
+/** The first reading of a word (itself, then stripped) with fuzzy KB candidates, or null. */
+function wordFuzzy(kb: KnowledgeBase, readings: readonly string[]): WordInfo['fuzzy'] {
+  for (let r = 0; r < readings.length; r++) {
+    const key = readings[r]!;
     if (key.length < 5) continue;
     const similar = fuzzyCandidates(kb, key);
-    if (similar.length === 0) continue;
-    const factor = FUZZY_FACTOR * (r === 0 ? 1 : STRIPPED_SCORE);
-    const hits: NameHit[] = [];
-    for (const c of similar) hits.push({ entry: c.entry, score: c.similarity * factor, nerOnly: c.nerOnly });
-    return {
-      start: first.start + surfacePrefix(text, first, key),
-      end: first.end,
-      tokenStart: i,
-      tokenEnd: i + 1,
-      key,
-      fuzzy: true,
-      hits: dedupe(hits),
-    };
+    if (similar.length > 0) return { reading: r, similar };
   }
   return null;
 }

@@ -76,8 +76,18 @@ export interface KnowledgeBase {
   readonly memo: KbMemo;
 }
 
+/** What the linker knows about one surface word, computed once per distinct word. */
+export interface WordInfo {
+  key: string;
+  readings: readonly string[];
+  /** Some reading is the first word of a KB name: only then can a name start here. */
+  mayStart: boolean;
+  /** One-word fuzzy candidates for the word and its readings: undefined until first asked, null for none. */
+  fuzzy?: { reading: number; similar: ReadonlyArray<{ entry: KbEntry; similarity: number; nerOnly: boolean }> } | null;
+}
+
 export interface KbMemo {
-  words: Map<string, { key: string; readings: readonly string[] }>;
+  words: Map<string, WordInfo>;
   fuzzy: Map<string, ReadonlyArray<{ entry: KbEntry; similarity: number; nerOnly: boolean }>>;
 }
 

@@ -324,14 +324,6 @@ function contextFeatures(at: (i: number) => TokenView, gazAt: (i: number) => str
     sink.add('c1+1=', n1.c1);
     sink.add('c2+1=', n1.c2);
   }
-  if (p2.c1 !== '') sink.add('c1-2=', p2.c1);
-  if (n2.c1 !== '') sink.add('c1+2=', n2.c1);
-  if (v.c2 !== '' && p1.c2 !== '') sink.add2('c2-1c2=', p1.c2, v.c2);
-  if (v.c2 !== '' && n1.c2 !== '') sink.add2('c2c2+1=', v.c2, n1.c2);
-  if (v.c2 !== '') {
-    sink.add2('s-1c2=', p1.stem, v.c2);
-    sink.add2('c2s+1=', v.c2, n1.stem);
-  }
 }
 
 function sentenceViews(tokens: readonly string[], lexicon: NerLexicon): { views: TokenView[]; gaz: string[]; index: LexiconIndex } {
@@ -356,24 +348,39 @@ export function extractFeatureStrings(tokens: readonly string[], lexicon: NerLex
   });
 }
 
-/** Hashed feature ids per token: `hashFeature` of each string `extractFeatureStrings` gives. */
-export function extractFeatureHashes(tokens: readonly string[], lexicon: NerLexicon): Uint32Array[] {
+/**
+ * Hashed features per token in two parts: those of the token alone (one array object per distinct token,
+ * shared between its occurrences, so scorers may memoise on it) and those of its context.
+ */
+export function extractFeatureParts(tokens: readonly string[], lexicon: NerLexicon): { local: Uint32Array[]; context: Uint32Array[] } {
   const { views, gaz } = sentenceViews(tokens, lexicon);
   const at = (i: number): TokenView => (i < 0 || i >= views.length ? BOUNDARY : views[i]!);
   const gazAt = (i: number): string => (i < 0 || i >= views.length ? '' : gaz[i]!);
   const sink = new HashSink();
-  return views.map((v, i) => {
+  const local: Uint32Array[] = [];
+  const context: Uint32Array[] = [];
+  views.forEach((v, i) => {
     if (v.localHashes === undefined) {
       sink.out = [];
       localFeatures(v, sink);
       v.localHashes = Uint32Array.from(sink.out);
     }
+    local.push(v.localHashes);
     sink.out = [];
     contextFeatures(at, gazAt, i, sink);
-    const local = v.localHashes;
-    const out = new Uint32Array(local.length + sink.out.length);
-    out.set(local);
-    for (let k = 0; k < sink.out.length; k++) out[local.length + k] = sink.out[k]!;
+    context.push(Uint32Array.from(sink.out));
+  });
+  return { local, context };
+}
+
+/** Hashed feature ids per token: `hashFeature` of each string `extractFeatureStrings` gives. */
+export function extractFeatureHashes(tokens: readonly string[], lexicon: NerLexicon): Uint32Array[] {
+  const { local, context } = extractFeatureParts(tokens, lexicon);
+  return local.map((l, i) => {
+    const c = context[i]!;
+    const out = new Uint32Array(l.length + c.length);
+    out.set(l);
+    out.set(c, l.length);
     return out;
   });
 }

@@ -104,6 +104,50 @@ export function emissionScoresOfHashes(index: WeightIndex, hashes: readonly Uint
   return out;
 }
 
+/** Adds the weight rows of `hashes` into `out` at `base`. */
+function addRows(index: WeightIndex, hashes: Uint32Array, out: Float64Array, base: number): void {
+  const rows = index.weights.rows;
+  for (let k = 0; k < hashes.length; k++) {
+    const r = findRow(index, hashes[k]!);
+    if (r < 0) continue;
+    const off = r * TAG_COUNT;
+    for (let y = 0; y < TAG_COUNT; y++) out[base + y]! += rows[off + y]!;
+  }
+}
+
+/** Per weight index: memoised score sums of token-local feature arrays (keyed by the shared array object). */
+const LOCAL_SUMS = new WeakMap<WeightIndex, WeakMap<Uint32Array, Float64Array>>();
+
+/**
+ * Emission scores from feature parts: `local[i]` arrays are shared by every occurrence of a token, so
+ * their sums are memoised per model; `context[i]` (and `extra[i]`, when given) are summed each time.
+ */
+export function emissionScoresOfParts(
+  index: WeightIndex,
+  local: readonly Uint32Array[],
+  context: readonly Uint32Array[],
+  extra?: readonly Uint32Array[],
+): Float64Array {
+  const n = local.length;
+  let memo = LOCAL_SUMS.get(index);
+  if (memo === undefined) LOCAL_SUMS.set(index, (memo = new WeakMap()));
+  const out = new Float64Array(n * TAG_COUNT);
+  for (let i = 0; i < n; i++) {
+    const l = local[i]!;
+    let sum = memo.get(l);
+    if (sum === undefined) {
+      sum = new Float64Array(TAG_COUNT);
+      addRows(index, l, sum, 0);
+      memo.set(l, sum);
+    }
+    const base = i * TAG_COUNT;
+    for (let y = 0; y < TAG_COUNT; y++) out[base + y] = sum[y]!;
+    addRows(index, context[i]!, out, base);
+    if (extra !== undefined) addRows(index, extra[i]!, out, base);
+  }
+  return out;
+}
+
 /** Resolves feature hashes to weight rows (-1 for unseen). */
 export function rowsOf(index: WeightIndex, hashes: readonly Uint32Array[]): Int32Array[] {
   return hashes.map((h) => {

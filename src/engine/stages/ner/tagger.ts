@@ -2,9 +2,9 @@
 import type { Segmenter } from '../../../arabic/clitics.js';
 import { tokenize } from '../../../arabic/tokenize.js';
 import { chunksOf } from './conll.js';
-import { documentFeatureHashes, joinFeatures } from './document.js';
-import { extractFeatureHashes } from './features.js';
-import { emissionScoresOfHashes, NER_TAGS, posteriors, TAG_COUNT, viterbi, type NerTag } from './model.js';
+import { documentFeatureHashes } from './document.js';
+import { extractFeatureParts } from './features.js';
+import { emissionScoresOfParts, NER_TAGS, posteriors, TAG_COUNT, viterbi, type NerTag } from './model.js';
 import type { NerModel } from './model-io.js';
 
 export type MentionLabel = 'PER' | 'ORG' | 'LOC' | 'MISC';
@@ -63,12 +63,13 @@ function trimmedStart(segmenter: Segmenter, token: string, offset: number): numb
 /** A scored decode of one sentence under one weight set. */
 function decodeWith(
   index: NerModel['index'],
-  hashes: readonly Uint32Array[],
+  parts: { local: readonly Uint32Array[]; context: readonly Uint32Array[] },
+  extra: readonly Uint32Array[] | undefined,
   withScores: boolean,
 ): { tags: NerTag[]; scores: number[] } {
-  const n = hashes.length;
+  const n = parts.local.length;
   if (n === 0) return { tags: [], scores: [] };
-  const emissions = emissionScoresOfHashes(index, hashes);
+  const emissions = emissionScoresOfParts(index, parts.local, parts.context, extra);
   const transitions = index.weights.transitions;
   const path = viterbi(emissions, transitions, n);
   const tags = path.map((y) => NER_TAGS[y]!);
@@ -84,15 +85,15 @@ export function createNerTagger(model: NerModel, resources: NerTaggerResources =
    * pass, whose features see how the first pass tagged the same word in the other sentences within `window`.
    */
   const tagDocument = (sentences: readonly (readonly string[])[], withScores: boolean, window: number): { tags: NerTag[]; scores: number[] }[] => {
-    const base = sentences.map((tokens) => extractFeatureHashes(tokens, lexicon));
-    const first = base.map((hashes) => decodeWith(model.index, hashes, withScores && model.document === undefined));
+    const parts = sentences.map((tokens) => extractFeatureParts(tokens, lexicon));
+    const first = parts.map((p) => decodeWith(model.index, p, undefined, withScores && model.document === undefined));
     if (model.document === undefined) return first;
     const extra = documentFeatureHashes(
       sentences,
       first.map((r) => r.tags),
       window,
     );
-    return base.map((hashes, s) => decodeWith(model.document!.index, joinFeatures(hashes, extra[s]!), withScores));
+    return parts.map((p, s) => decodeWith(model.document!.index, p, extra[s]!, withScores));
   };
   const findMentions = (text: string, sentences: readonly { start: number; end: number }[]): NerMention[] => {
     const mentions: NerMention[] = [];

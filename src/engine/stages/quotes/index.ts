@@ -1,6 +1,7 @@
 // Stage `quotes`: who said what — direct and reported speech with speaker, cue, channel and relay.
 import { z } from 'zod';
 import type { Stage } from '../../pipeline.js';
+import { sharedMatchWords } from '../events/words.js';
 import { findQuotes } from './find-quotes.js';
 import type { QuoteLexicon } from './lexicon.js';
 
@@ -14,7 +15,8 @@ export const quotes: Stage<QuotesStageOptions, QuoteLexicon> = {
   options: QuotesStageOptions,
   create: (_options, lexicon) => (doc) => {
     const { article, sentences, entities, times } = doc.analysis;
-    doc.analysis.quotes = findQuotes({ text: article.text, sentences, entities, times }, lexicon);
+    const words = sharedMatchWords(doc.scratch, article.text);
+    doc.analysis.quotes = findQuotes({ text: article.text, sentences, entities, times: times.filter((t) => t.field === undefined), words }, lexicon);
     return doc;
   },
 };

@@ -1,2 +1,0 @@
-import { loadGold, runGold, refId } from './eval/events-gold.js';
-for (const a of loadGold().filter(a => Number(a.id.slice(2)) >= 26)) { const { events, quotes } = runGold(a); console.log('##', a.id, JSON.stringify(a.events.map(e=>e.type+'/'+(e.mode??'')))); for (const e of events) console.log(' ', e.type, e.mode, e.actor.map(refId), e.recipient.map(refId), e.location && refId(e.location), JSON.stringify(e.size), e.modality); for (const q of quotes) console.log('  Q', refId(q.speaker), q.cue, q.direct, q.channel); }
