@@ -13,9 +13,14 @@ type Suite = (options: EvalOptions) => Promise<void>;
 
 /** The suites, loaded on demand so one suite's missing module or data never blocks another. */
 const SUITES: Record<string, () => Promise<Suite>> = {
-  ner: async () => (await import('./ner.js')).runNerEval,
-  seed: async () => (await import('./seed-entities.js')).runSeedEval,
   'news-html': async () => (await import('./news-html.js')).runNewsHtmlEval,
+  ner: async () => (await import('./ner.js')).runNerEval,
+  'seed-ner': async () => (await import('./seed-entities.js')).runSeedEval,
+  link: async () => (await import('./link.js')).runLinkEval,
+  'seed-link': async () => (await import('./seed-link.js')).runSeedLinkEval,
+  quotes: async () => (await import('./quotes.js')).runQuotesEval,
+  events: async () => (await import('./events.js')).runEventsEval,
+  'seed-events': async () => (await import('./seed-events.js')).runSeedEventsEval,
 };
 
 async function main(): Promise<number> {

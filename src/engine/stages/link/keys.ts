@@ -111,3 +111,14 @@ export function procliticReadings(token: string): string[] {
   }
   return out;
 }
+
+/**
+ * How many letters of a folded token its proclitics take for a given reading: «وبالعاصمة» read as
+ * «العاصمه» strips 2; «للرئيس» read as «الرئيس» strips 1, since the second ل is the article's own.
+ * (Offsets in the surface text may differ when the proclitics carry harakat; the linker's tokens are unvocalised in practice.)
+ */
+export function procliticLength(key: string, reading: string): number {
+  const strip = key.length - reading.length;
+  if (reading.startsWith('ال') && !key.slice(strip).startsWith('ال')) return strip + 1;
+  return strip;
+}

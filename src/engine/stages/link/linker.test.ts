@@ -211,3 +211,11 @@ describe('nationality adjectives in context', () => {
     expect(linkEntities(local, testArticle(text), []).map((e) => e.type)).toEqual(types);
   });
 });
+
+describe('spans after «لل»', () => {
+  it('«للرئيس الكازاخستاني» is a nominal mention starting at the article\'s lam', () => {
+    const text = 'وجهت الدعوة للرئيس الكازاخستاني أمس.';
+    const entities = linkEntities(kb, testArticle(text), []);
+    expect(entities[0]?.mentions[0]?.text).toBe('لرئيس الكازاخستاني');
+  });
+});

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Article, Entity, EntityType, Field, Mention } from '../../../model/analysis.js';
 import { findNames, linkTokens, matchAt, type LinkToken, type NameHit, type NameMatch } from './find-names.js';
 import type { KbEntry, KnowledgeBase } from './kb.js';
-import { nameKey, procliticReadings, skeletonOf, similarity } from './keys.js';
+import { nameKey, procliticLength, procliticReadings, skeletonOf, similarity } from './keys.js';
 import { findRoleMentions, MINISTRY_ANAPHOR, ON_BEHALF, SPOKESPERSON_HEADS } from './nominals.js';
 
 export interface LinkOptions {
@@ -39,6 +39,8 @@ const INSTITUTION_HEADS = new Set(
 /** Name parts too common to stand alone as a short name («نور»، «عبد»، «بن»): never searched as a surname. */
 const NAME_PARTICLES = new Set(['عبد', 'بن', 'ابن', 'ابو', 'أبو', 'آل', 'ال', 'الله', 'الدين', 'محمد', 'أحمد', 'علي', 'سلطان', 'نور'].map(nameKey));
 
+/** Below this population a city is linked only with the article's country, a place word or another mention behind it. */
+const SMALL_TOWN = 100_000;
 /** Added when the article already names the same entry unambiguously elsewhere. */
 const IN_ARTICLE_BONUS = 0.3;
 /** Fuzzy gazetteer matches need this score to stand without NER support. */
@@ -197,7 +199,7 @@ function reconcile(kb: KnowledgeBase, f: FieldText, ner: ReturnType<typeof nerMe
       // «الرئاسة المصرية», «القنصلية الروسية»: an institution of that country, an (unlinked) ORG.
       const head = before?.readings.find((r) => INSTITUTION_HEADS.has(r));
       if (before && head !== undefined && !out.some((c) => c.tokenStart <= g.tokenStart - 1 && c.tokenEnd > g.tokenStart - 1)) {
-        const start = before.start + before.key.length - head.length;
+        const start = before.start + procliticLength(before.key, head);
         out.push({ field: f.field, start, end: g.end, tokenStart: g.tokenStart - 1, tokenEnd: g.tokenEnd, label: 'ORG', hits: [], facility: false, nerScore: undefined, place: null });
         continue;
       }
@@ -261,7 +263,7 @@ function facilityAround(f: FieldText, g: NameMatch, hits: NameHit[]): Candidate 
   if (next && next.joined && next.key.startsWith('ال') && /(ي|يه)$/u.test(next.key)) end++;
   return {
     field: f.field,
-    start: head.start + (head.key.length - reading.length),
+    start: head.start + procliticLength(head.key, reading),
     end: f.tokens[end - 1]!.end,
     tokenStart: headIndex,
     tokenEnd: end,
@@ -340,6 +342,9 @@ function choose(c: Candidate, f: FieldText, doc: DocContext, options: LinkOption
     if (c.label === null && c.tokenEnd - c.tokenStart === 1 && !supported && keyLength(f, c) < 7) {
       if (e.level === 'region' || (e.level === 'city' && !wellKnown(e))) continue;
     }
+    // A small town far from the article's countries is more likely an NER slip or a word («بألا»، «كولمان»)
+    // than the place: no silent wrong link, the mention stays NIL.
+    if (e.level === 'city' && e.population < SMALL_TOWN && !supported && !placeCue && !doc.entries.has(e.id)) continue;
     let s = h.score + fit + 0.25 * prominence(e);
     if (e.country && comparable) {
       if (e.country === doc.focus) s += 0.15;
@@ -488,7 +493,7 @@ function addSurnameMentions(clusters: Map<string, Cluster>, fields: readonly Fie
       for (const r of t.readings) {
         const cluster = parts.get(r);
         if (!cluster) continue;
-        const start = t.start + (t.key.length - r.length);
+        const start = t.start + procliticLength(t.key, r);
         if (taken(f.field, start, t.end)) break;
         const mention: Mention & { order: number } = { start, end: t.end, text: f.text.slice(start, t.end), kind: 'name', order: nextOrder() };
         if (f.field) mention.field = f.field;
@@ -535,7 +540,7 @@ function addNominals(kb: KnowledgeBase, clusters: Map<string, Cluster>, fields: 
       if (ministry === undefined) continue;
       const target = lastBefore(clusters, f.field, t.start, isMinistry);
       if (!target) continue;
-      const start = t.start + t.key.length - ministry.length;
+      const start = t.start + procliticLength(t.key, ministry);
       push(target, f, start, t.end);
       byStart.set(`${f.field ?? 'text'}:${start}`, target);
     }
@@ -544,7 +549,7 @@ function addNominals(kb: KnowledgeBase, clusters: Map<string, Cluster>, fields: 
       const t = f.tokens[i]!;
       const head = t.readings.find(isSpokespersonHead);
       if (head === undefined) continue;
-      const skip = (r: string) => t.key.length - r.length;
+      const skip = (r: string) => procliticLength(t.key, r);
       const org = f.tokens[i + 2] ? mentionAt(f.field, f.tokens[i + 2]!.start) : null;
       if (!org || org.type === 'PER') continue;
       const orgMention = org.mentions.find((m) => (m.field ?? undefined) === f.field && m.start === f.tokens[i + 2]!.start)!;

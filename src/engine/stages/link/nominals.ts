@@ -1,7 +1,7 @@
 // Nominal mentions: titles and roles (الرئيس الكازاخستاني، رئيس وزراء أرمينيا، وزير الخارجية الروسي، نظيره التركي)
 // resolved to the office and country they name, and anaphoric «الوزارة» / «المتحدث باسم …» phrases.
 import type { KnowledgeBase } from './kb.js';
-import { nameKey } from './keys.js';
+import { nameKey, procliticLength } from './keys.js';
 import { matchAt, type LinkToken } from './find-names.js';
 
 /** A title phrase found in the text: the office, the country it names, and its token span. */
@@ -83,7 +83,7 @@ export function findRoleMentions(kb: KnowledgeBase, tokens: readonly LinkToken[]
     const counterpart = readings.find((r) => COUNTERPART_WORDS.has(r));
     if (counterpart !== undefined) {
       const country = adjectiveAt(kb, tokens, i + 1);
-      out.push({ start: tokens[i]!.start + key.length - counterpart.length, end: tokens[country ? i + 1 : i]!.end, tokenStart: i, tokenEnd: country ? i + 2 : i + 1, role: '', country, counterpart: true });
+      out.push({ start: tokens[i]!.start + procliticLength(key, counterpart), end: tokens[country ? i + 1 : i]!.end, tokenStart: i, tokenEnd: country ? i + 2 : i + 1, role: '', country, counterpart: true });
       continue;
     }
     let best: RoleMention | null = genericMinister(kb, tokens, i);
@@ -91,7 +91,7 @@ export function findRoleMentions(kb: KnowledgeBase, tokens: readonly LinkToken[]
       const reading = readings.find((r) => r === t.words[0]);
       if (reading === undefined) continue;
       // «والرئيس الروسي»: the mention starts after the proclitic و (no harakat expected on it).
-      const skip = tokens[i]!.key.length - reading.length;
+      const skip = procliticLength(tokens[i]!.key, reading);
       let ok = true;
       for (let k = 1; k < t.words.length; k++) if (tokens[i + k]?.key !== t.words[k] || !tokens[i + k]!.joined) ok = false;
       if (!ok) continue;
@@ -151,7 +151,7 @@ function genericMinister(kb: KnowledgeBase, tokens: readonly LinkToken[], i: num
   const role = portfolio.key === nameKey('الخارجية') ? 'foreign-minister' : `minister:${portfolio.key}`;
   const end = i + 3;
   if (end < tokens.length && tokens[end]!.joined && FORMER.has(tokens[end]!.key)) return null;
-  return { start: tokens[i]!.start + tokens[i]!.key.length - reading.length, end: tokens[end - 1]!.end, tokenStart: i, tokenEnd: end, role, country, counterpart: false };
+  return { start: tokens[i]!.start + procliticLength(tokens[i]!.key, reading), end: tokens[end - 1]!.end, tokenStart: i, tokenEnd: end, role, country, counterpart: false };
 }
 
 /**
