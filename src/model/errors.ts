@@ -18,6 +18,8 @@ export const ERRORS = {
   E_RESOURCE: 'A resource file is missing, corrupt or in the wrong format.',
   E_DATE: 'A date could not be parsed.',
   E_USAGE: 'The command line is not valid.',
+  E_QUERY: 'A search query is not valid (unclosed quote or parenthesis, a dangling OR, only exclusions).',
+  E_STORE: 'The store (database) could not be opened, migrated or written.',
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;
