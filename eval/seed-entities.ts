@@ -88,7 +88,11 @@ export function checkSeed(text: string, mentions: readonly NerMention[]): SeedRe
         if (!PROCLITIC_RUN.test(text.slice(tokenStart, at)) || ARABIC_LETTER.test(text[end] ?? '')) continue;
         const nameStart = at + cue.length;
         r.occurrences++;
-        const hit = mentions.find((m) => m.start < end && nameStart < m.end && LABELS[entity.kind].includes(m.label) && m.start >= tokenStart + (at - tokenStart));
+        // A mention counts when it overlaps the name with a right label and does not start on an attached
+        // proclitic («بكازخستان» must give «كازخستان», not «بكازخستان»).
+        const hit = mentions.find(
+          (m) => m.start < end && nameStart < m.end && LABELS[entity.kind].includes(m.label) && !(at > tokenStart && m.start === tokenStart),
+        );
         if (hit !== undefined) r.found++;
         else r.misses.push(`${text.slice(Math.max(0, tokenStart - 20), end + 20).replace(/\s+/g, ' ')}`);
       }

@@ -215,8 +215,6 @@ function main(): void {
     );
     const docExamples = toTraining(train, lexicon).map((ex, s) => ({ features: joinFeatures(ex.features, extraFeatures[s]!), tags: ex.tags }));
     docWeights = trainPerceptron(docExamples, {
-      // Starting from the first pass keeps what it learnt from WikiFANE, which the document pass does not see.
-      initial: weights,
       epochs: args.epochs,
       seed: args.seed + 1,
       minCount: args.minCount,

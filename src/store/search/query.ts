@@ -8,7 +8,11 @@ export type QueryNode =
   | { kind: 'and'; include: QueryNode[]; exclude: QueryNode[] }
   | { kind: 'or'; children: QueryNode[] };
 
-type Lexeme = { kind: 'word' | 'phrase'; text: string; negated: boolean; at: number } | { kind: 'or' | 'open' | 'close'; at: number; negated: boolean };
+type Lexeme =
+  | { kind: 'word' | 'phrase'; text: string; negated: boolean; at: number }
+  | { kind: 'or'; at: number; negated: boolean }
+  | { kind: 'open'; at: number; negated: boolean }
+  | { kind: 'close'; at: number; negated: boolean };
 
 /** Parses a user query; a syntax error is a MarsadError (E_QUERY) that says where and how to fix it. */
 export function parseQuery(input: string, analyzer: TextAnalyzer): QueryNode {
@@ -68,6 +72,7 @@ export function parseQuery(input: string, analyzer: TextAnalyzer): QueryNode {
       pos++;
       return { node: inner, negated: lx.negated };
     }
+    if (lx.kind !== 'word' && lx.kind !== 'phrase') return null;
     const terms = analyzer.terms(lx.text).map((t) => t.term);
     if (terms.length === 0) {
       if (lx.kind === 'phrase') fail(`Expected words inside the quotes at character ${lx.at + 1}, found none`);

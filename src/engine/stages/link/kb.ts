@@ -99,15 +99,29 @@ export interface LoadKnowledgeBaseOptions {
   extraFiles?: string[];
 }
 
-/** Ministries and forces generated per country from its adjective: id suffix, Arabic noun, English. */
+/**
+ * Ministries and forces generated per country from its adjective: id suffix, Arabic noun, English. Only the
+ * body nouns of foreign, defence and interior ministries also stand alone («الخارجية الروسية»); the others
+ * need «وزارة» («وزارة الصحة السعودية»), since «الصحة السعودية» is also just Saudi health.
+ */
 const GOVERNMENT_BODIES: ReadonlyArray<{ slug: string; noun: string; construct: string | null; en: string; gender: 'f' | 'm'; ministry: boolean }> = [
   { slug: 'mfa', noun: 'الخارجية', construct: 'خارجية', en: 'Ministry of Foreign Affairs', gender: 'f', ministry: true },
   { slug: 'mod', noun: 'الدفاع', construct: 'دفاع', en: 'Ministry of Defence', gender: 'f', ministry: true },
   { slug: 'moi', noun: 'الداخلية', construct: 'داخلية', en: 'Ministry of the Interior', gender: 'f', ministry: true },
+  { slug: 'health', noun: 'الصحة', construct: 'صحة', en: 'Ministry of Health', gender: 'f', ministry: true },
+  { slug: 'finance', noun: 'المالية', construct: 'مالية', en: 'Ministry of Finance', gender: 'f', ministry: true },
+  { slug: 'justice', noun: 'العدل', construct: 'عدل', en: 'Ministry of Justice', gender: 'f', ministry: true },
+  { slug: 'education', noun: 'التعليم', construct: 'تعليم', en: 'Ministry of Education', gender: 'f', ministry: true },
+  { slug: 'energy', noun: 'الطاقة', construct: 'طاقة', en: 'Ministry of Energy', gender: 'f', ministry: true },
+  { slug: 'economy', noun: 'الاقتصاد', construct: 'اقتصاد', en: 'Ministry of Economy', gender: 'f', ministry: true },
+  { slug: 'information', noun: 'الإعلام', construct: 'إعلام', en: 'Ministry of Information', gender: 'f', ministry: true },
+  { slug: 'trade', noun: 'التجارة', construct: 'تجارة', en: 'Ministry of Trade', gender: 'f', ministry: true },
   { slug: 'police', noun: 'الشرطة', construct: null, en: 'Police', gender: 'f', ministry: false },
   { slug: 'army', noun: 'الجيش', construct: null, en: 'Armed Forces', gender: 'm', ministry: false },
   { slug: 'government', noun: 'الحكومة', construct: null, en: 'Government', gender: 'f', ministry: false },
 ];
+
+const STANDALONE_BODY_NOUNS = new Set(['mfa', 'mod', 'moi']);
 
 /** Shared by the many entries with no common-word names, to keep loading light. */
 const NO_KEYS: ReadonlySet<string> = new Set();
@@ -275,7 +289,7 @@ function addGovernmentBodies(entries: Map<string, KbEntry>, demonyms: ReadonlyMa
       const names: string[] = [];
       for (const a of adj) {
         if (body.ministry) names.push(`وزارة ${body.noun} ${a}`);
-        names.push(`${body.noun} ${a}`);
+        if (!body.ministry || STANDALONE_BODY_NOUNS.has(body.slug)) names.push(`${body.noun} ${a}`);
       }
       if (body.construct && place) for (const n of place.names) if (!n.includes(' ')) names.push(`وزارة ${body.construct} ${n}`);
       if (names.length === 0) continue;

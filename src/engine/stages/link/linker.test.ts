@@ -219,3 +219,28 @@ describe('spans after «لل»', () => {
     expect(entities[0]?.mentions[0]?.text).toBe('لرئيس الكازاخستاني');
   });
 });
+
+describe('anaphoric nominals', () => {
+  it('«المتحدث» alone refers back to the spokesperson named before', () => {
+    const text = 'قال المتحدث باسم الشرطة الكازاخستانية إن الوضع هادئ. وأضاف المتحدث أن التحقيق مستمر.';
+    const entities = linkEntities(kb, testArticle(text), []);
+    const spokesperson = entities.find((e) => e.type === 'PER');
+    expect(spokesperson?.mentions.map((m) => m.text)).toEqual(['المتحدث باسم الشرطة الكازاخستانية', 'المتحدث']);
+  });
+
+  it('a bare title before a name is a nominal mention of that person', () => {
+    const text = 'أقال الرئيس قاسم جومارت توكاييف الحكومة.';
+    const entities = linkEntities(kb, testArticle(text), []);
+    expect(entities[0]?.mentions.map((m) => [m.text, m.kind])).toEqual([['الرئيس', 'nominal'], ['قاسم جومارت توكاييف', 'name']]);
+  });
+});
+
+describe('types of unlinked places', () => {
+  it.each([
+    ['قصفت الطائرات بلدة كفرنبل أمس.', 'كفرنبل', 'GPE'],
+    ['عبر اللاجئون نهر الزاب الصغير.', 'الزاب الصغير', 'LOC'],
+  ])('%s → %s is %s', (text, surface, type) => {
+    const entities = linkEntities(kb, testArticle(text), [ner(text, surface, 'LOC')]);
+    expect(entityOf(entities, surface)?.type).toBe(type);
+  });
+});

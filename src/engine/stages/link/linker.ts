@@ -110,8 +110,10 @@ export function linkEntities(kb: KnowledgeBase, article: Article, entities: read
       } else if (best) {
         add({ id: best.id, entry: best, type: best.type, mentions: [], place: null }).mentions.push(mention);
       } else if (c.label !== null) {
-        // A gazetteer span that links to nothing is dropped; an NER mention stays, NIL.
-        add(nilCluster(c.label, text, null)).mentions.push(mention);
+        // A gazetteer span that links to nothing is dropped; an NER mention stays, NIL. An unknown LOC
+        // after a settlement word is a GPE («بلدة كفرنبل»): towns and villages are political places.
+        const type = c.label === 'LOC' && hasSettlementCue(f.tokens, c.tokenStart) ? 'GPE' : c.label;
+        add(nilCluster(type, text, null)).mentions.push(mention);
       }
     }
   }
@@ -402,6 +404,14 @@ function typeFit(label: EntityType | null, e: KbEntry, placeCue: boolean): numbe
   return -0.05;
 }
 
+/** Words before a name that make it a settlement or an administrative unit: a GPE. */
+const SETTLEMENT_CUES = new Set(['العاصمة', 'عاصمة', 'مدينة', 'بلدة', 'قرية', 'محافظة', 'ولاية', 'إقليم', 'مقاطعة', 'مخيم', 'ناحية', 'قضاء', 'مديرية'].map(nameKey));
+
+function hasSettlementCue(tokens: readonly LinkToken[], i: number): boolean {
+  const t = i > 0 ? tokens[i - 1] : undefined;
+  return !!t && !!tokens[i]?.joined && t.readings.some((r) => SETTLEMENT_CUES.has(r));
+}
+
 function hasPlaceCue(tokens: readonly LinkToken[], i: number): boolean {
   for (let k = i - 1; k >= Math.max(0, i - 2); k--) {
     const t = tokens[k]!;
@@ -516,6 +526,7 @@ function addNominals(kb: KnowledgeBase, clusters: Map<string, Cluster>, fields: 
     c.mentions.push(mention);
     if (!clusters.has(c.id)) clusters.set(c.id, c);
   };
+  const spokespeople = new Set<Cluster>();
   for (const f of fields) {
     let lastRole: string | null = null;
     const roles = findRoleMentions(kb, f.tokens);
@@ -566,9 +577,34 @@ function addNominals(kb: KnowledgeBase, clusters: Map<string, Cluster>, fields: 
           ? (clusters.get(holder.id) ?? { id: holder.id, entry: holder, type: holder.type, mentions: [], place: null })
           : (clusters.get(nilId('PER', `spokesperson@${org.id}`)) ?? { id: nilId('PER', `spokesperson@${org.id}`), entry: null, type: 'PER' as const, mentions: [], place: null });
       push(target, f, start, orgMention.end);
+      spokespeople.add(target);
+    }
+    // «وقال المتحدث إن …» alone: the spokesperson last named in the article.
+    for (let i = 0; i < f.tokens.length; i++) {
+      const t = f.tokens[i]!;
+      const head = t.readings.find(isSpokespersonHead);
+      if (head === undefined || f.tokens[i + 1]?.key === ON_BEHALF) continue;
+      const start = t.start + procliticLength(t.key, head);
+      if (byStart.has(`${f.field ?? 'text'}:${start}`)) continue;
+      const target = lastBefore(clusters, f.field, start, (c) => spokespeople.has(c));
+      if (target) push(target, f, start, t.end);
+    }
+    // «الرئيس قاسم جومارت توكاييف»: a bare title right before a person's name is a nominal mention of them.
+    for (let i = 0; i + 1 < f.tokens.length; i++) {
+      const t = f.tokens[i]!;
+      const title = t.readings.find((r) => BARE_TITLES.has(r));
+      const next = f.tokens[i + 1]!;
+      if (title === undefined || !next.joined) continue;
+      const person = mentionAt(f.field, next.start);
+      const start = t.start + procliticLength(t.key, title);
+      if (!person || person.type !== 'PER' || person.mentions.some((m) => (m.field ?? undefined) === f.field && m.start <= start && m.end > start)) continue;
+      push(person, f, start, t.end);
     }
   }
 }
+
+/** Titles that, right before a name, are a nominal mention of that person. */
+const BARE_TITLES = new Set(['الرئيس', 'الرئيسة', 'الملك', 'الأمير', 'الوزير', 'الوزيرة', 'المستشارة', 'المستشار'].map(nameKey));
 
 function isSpokespersonHead(reading: string): boolean {
   return SPOKESPERSON_HEADS.has(reading);
@@ -576,7 +612,7 @@ function isSpokespersonHead(reading: string): boolean {
 
 /** A ministry «الوزارة» can refer back to: a generated one, or an unlinked ORG named «وزارة …». */
 function isMinistry(c: Cluster): boolean {
-  return /\/(mfa|mod|moi)$/u.test(c.id) || (!c.entry && c.type === 'ORG' && nameKey(c.mentions[0]!.text).startsWith('وزاره'));
+  return /\/(mfa|mod|moi|health|finance|justice|education|energy|economy|information|trade)$/u.test(c.id) || (!c.entry && c.type === 'ORG' && nameKey(c.mentions[0]!.text).startsWith('وزاره'));
 }
 
 function dropInside(clusters: Map<string, Cluster>, field: Field | undefined, start: number, end: number, type: EntityType): void {

@@ -69,7 +69,7 @@ for (let from = -1; from < TAG_COUNT; from++) for (let to = 0; to < TAG_COUNT; t
 /** ALLOWED_AT[(from + 1) * TAG_COUNT + to]. */
 const isAllowed = (from: number, to: number): boolean => ALLOWED[(from + 1) * TAG_COUNT + to]!;
 
-/** Emission scores, token-major: out[i * TAG_COUNT + y]. Rows are resolved via `rowsOf`. */
+/** Emission scores, token-major: out[i * TAG_COUNT + y], from resolved weight rows (-1: no row). Training's path. */
 export function emissionScores(rows: Float32Array, featureRows: readonly Int32Array[]): Float64Array {
   const n = featureRows.length;
   const out = new Float64Array(n * TAG_COUNT);
@@ -78,24 +78,6 @@ export function emissionScores(rows: Float32Array, featureRows: readonly Int32Ar
     const base = i * TAG_COUNT;
     for (let k = 0; k < fr.length; k++) {
       const r = fr[k]!;
-      if (r < 0) continue;
-      const off = r * TAG_COUNT;
-      for (let y = 0; y < TAG_COUNT; y++) out[base + y]! += rows[off + y]!;
-    }
-  }
-  return out;
-}
-
-/** Emission scores straight from feature hashes (the tagger's path: no row arrays in between). */
-export function emissionScoresOfHashes(index: WeightIndex, hashes: readonly Uint32Array[]): Float64Array {
-  const n = hashes.length;
-  const rows = index.weights.rows;
-  const out = new Float64Array(n * TAG_COUNT);
-  for (let i = 0; i < n; i++) {
-    const hs = hashes[i]!;
-    const base = i * TAG_COUNT;
-    for (let k = 0; k < hs.length; k++) {
-      const r = findRow(index, hs[k]!);
       if (r < 0) continue;
       const off = r * TAG_COUNT;
       for (let y = 0; y < TAG_COUNT; y++) out[base + y]! += rows[off + y]!;
@@ -146,15 +128,6 @@ export function emissionScoresOfParts(
     if (extra !== undefined) addRows(index, extra[i]!, out, base);
   }
   return out;
-}
-
-/** Resolves feature hashes to weight rows (-1 for unseen). */
-export function rowsOf(index: WeightIndex, hashes: readonly Uint32Array[]): Int32Array[] {
-  return hashes.map((h) => {
-    const r = new Int32Array(h.length);
-    for (let k = 0; k < h.length; k++) r[k] = findRow(index, h[k]!);
-    return r;
-  });
 }
 
 /** The best tag sequence under emissions + transitions, honouring the BIO constraint. */

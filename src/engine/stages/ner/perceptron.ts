@@ -13,8 +13,6 @@ export interface PerceptronOptions {
   readonly seed: number;
   /** Features seen fewer times than this in training get no weight (smaller model, less overfitting). */
   readonly minCount?: number;
-  /** Weights to start from (a warm start: the document pass starts from the first pass's weights). */
-  readonly initial?: NerWeights;
   /** Called after each epoch with the averaged weights so far (for a dev-set curve). */
   readonly onEpoch?: (epoch: number, weights: NerWeights) => void;
 }
@@ -44,15 +42,6 @@ export function trainPerceptron(sentences: readonly TrainingSentence[], options:
       keys.push(h);
     }
   }
-  const initial = options.initial;
-  if (initial !== undefined) {
-    for (const h of initial.keys) {
-      if (!ids.has(h)) {
-        ids.set(h, keys.length);
-        keys.push(h);
-      }
-    }
-  }
   const rowsPerSentence = sentences.map((s) =>
     s.features.map((tok) => {
       const r = new Int32Array(tok.length);
@@ -65,10 +54,6 @@ export function trainPerceptron(sentences: readonly TrainingSentence[], options:
   const u = new Float64Array(nF * L);
   const tw = new Float64Array((L + 1) * L);
   const tu = new Float64Array((L + 1) * L);
-  if (initial !== undefined) {
-    initial.keys.forEach((h, r) => w.set(initial.rows.subarray(r * L, r * L + L), ids.get(h)! * L));
-    tw.set(initial.transitions);
-  }
   let c = 1;
   const random = createRandom(options.seed);
   const order = sentences.map((_, i) => i);

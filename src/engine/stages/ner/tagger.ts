@@ -46,15 +46,15 @@ const POSTERIOR_TEMPERATURE = 4;
 
 /**
  * Where the mention starts inside its first token: after و ف ب ك ل («وتوكاييف» → «توكاييف»), keeping the
- * article («والولايات» → «الولايات»); where ل and ال merged («للمنظمة») the article has no letters, so the
- * mention starts at the stem («منظمة»).
+ * article («والولايات» → «الولايات»); where ل and ال merged («للولايات») the article is not written whole,
+ * so the mention starts at the stem («ولايات»).
  */
 function trimmedStart(segmenter: Segmenter, token: string, offset: number): number {
   const words = segmenter.segment(token, offset);
   let start = offset;
   for (const w of words) {
     if (w.role !== 'proclitic') break;
-    if (w.form === 'ال' && w.text !== '') break;
+    if (w.form === 'ال' && w.text === 'ال') break;
     start = w.end;
   }
   return start;

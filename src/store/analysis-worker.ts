@@ -1,0 +1,31 @@
+// A worker thread of `marsad ingest`: loads the analyzer resources once, then analyses the articles it is sent.
+import { parentPort, workerData } from 'node:worker_threads';
+import { createAnalyzer } from '../engine/analyzer.js';
+import { loadAnalyzerResources } from '../engine/resources.js';
+import { duplicateText, minhashSignature } from '../stories/index.js';
+import type { WorkerRequest, WorkerResponse, WorkerSetup } from './ingest-workers.js';
+
+async function serve(): Promise<void> {
+  const port = parentPort;
+  if (!port) throw new Error('analysis-worker must run in a worker thread');
+  const setup = workerData as WorkerSetup;
+  const post = (message: WorkerResponse) => port.postMessage(message);
+  try {
+    const resources = await loadAnalyzerResources(setup.resourcesDir, { ner: setup.ner, kbFiles: setup.kbFiles });
+    const analyzer = createAnalyzer(resources);
+    port.on('message', (request: WorkerRequest) => {
+      try {
+        const { analysis, errors } = analyzer.analyze(request.article);
+        const signature = minhashSignature(duplicateText(analysis.article.title, analysis.article.text));
+        post({ kind: 'result', seq: request.seq, analysis, errors: errors.map((e) => ({ stage: e.stage, code: e.code, message: e.message })), signature });
+      } catch (error) {
+        post({ kind: 'error', seq: request.seq, message: (error as Error)?.message ?? String(error) });
+      }
+    });
+    post({ kind: 'ready' });
+  } catch (error) {
+    post({ kind: 'fatal', message: (error as Error)?.message ?? String(error), code: (error as { code?: string })?.code ?? 'E_RESOURCE' });
+  }
+}
+
+await serve();

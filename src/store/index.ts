@@ -1,0 +1,27 @@
+// The store layer's public entry: the Store interface, its SQLite default, the search analyzer and corpus ingest.
+import { join } from 'node:path';
+import { loadCliticLexicon } from '../arabic/clitic-lexicon.js';
+import { createSegmenter } from '../arabic/clitics.js';
+import { RESOURCE_PATHS } from '../engine/resources.js';
+import { createTextAnalyzer, type TextAnalyzer } from './search/text-analyzer.js';
+import { openSqliteStore } from './sqlite/sqlite-store.js';
+import type { Store } from './types.js';
+
+export type * from './types.js';
+export { openSqliteStore, type SqliteStoreOptions } from './sqlite/sqlite-store.js';
+export { createTextAnalyzer, type TextAnalyzer, type Term } from './search/text-analyzer.js';
+export { parseQuery, toFtsMatch, positiveTerms, type QueryNode } from './search/query.js';
+export { buildSnippet, findHighlights, markHighlights } from './search/snippet.js';
+export { trigramsOf, trigramSimilarity } from './search/trigrams.js';
+export { ingestPaths, type IngestOptions, type IngestProgress, type IngestSummary } from './ingest.js';
+export { MIGRATIONS } from './sqlite/migrations/index.js';
+
+/** Loads the clitic lexicon from a resources folder and builds the analyzer index and queries share. */
+export function loadSearchAnalyzer(resourcesDir: string): TextAnalyzer {
+  return createTextAnalyzer(createSegmenter(loadCliticLexicon(join(resourcesDir, RESOURCE_PATHS.cliticLexicon))));
+}
+
+/** Opens the SQLite store at `path` with the shipped analyzer; `readonly` for search and export. */
+export function openStore(path: string, options: { resourcesDir: string; readonly?: boolean }): Store {
+  return openSqliteStore(path, { analyzer: loadSearchAnalyzer(options.resourcesDir), readonly: options.readonly ?? false });
+}

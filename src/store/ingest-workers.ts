@@ -1,0 +1,132 @@
+// A pool of analysis workers (worker_threads): each loads the resources once; results come back as promises.
+import { Worker } from 'node:worker_threads';
+import type { Analysis, Article } from '../model/analysis.js';
+import { MarsadError, type ErrorCode } from '../model/errors.js';
+import { createAnalyzer } from '../engine/analyzer.js';
+import { loadAnalyzerResources } from '../engine/resources.js';
+import { duplicateText, minhashSignature } from '../stories/index.js';
+
+export interface WorkerSetup {
+  resourcesDir: string;
+  ner: boolean;
+  kbFiles: string[];
+}
+
+export interface WorkerRequest {
+  seq: number;
+  article: Article;
+}
+
+export interface StageProblem {
+  stage: string;
+  code: string;
+  message: string;
+}
+
+export type WorkerResponse =
+  | { kind: 'ready' }
+  | { kind: 'fatal'; message: string; code: string }
+  | { kind: 'result'; seq: number; analysis: Analysis; errors: StageProblem[]; signature: Uint32Array }
+  | { kind: 'error'; seq: number; message: string };
+
+export interface AnalysisResult {
+  analysis: Analysis;
+  errors: StageProblem[];
+  signature: Uint32Array;
+}
+
+export interface AnalysisPool {
+  /** Worker threads in use; 0 means the analysis runs on the calling thread. */
+  readonly size: number;
+  analyze(article: Article): Promise<AnalysisResult>;
+  close(): Promise<void>;
+}
+
+export interface PoolOptions extends Partial<Omit<WorkerSetup, 'resourcesDir'>> {
+  resourcesDir: string;
+  /** Worker threads (0: analyse in this thread). */
+  workers: number;
+}
+
+/** Starts the workers and waits until each has loaded its resources (about a second each, in parallel). */
+export async function createAnalysisPool(options: PoolOptions): Promise<AnalysisPool> {
+  const setup: WorkerSetup = { resourcesDir: options.resourcesDir, ner: options.ner ?? true, kbFiles: options.kbFiles ?? [] };
+  if (options.workers <= 0) return createInlinePool(setup);
+  const { url, execArgv } = workerEntry();
+  type Pending = { resolve: (r: AnalysisResult) => void; reject: (e: Error) => void };
+  const slots = await Promise.all(
+    Array.from({ length: options.workers }, () => {
+      const worker = new Worker(url, { workerData: setup, execArgv });
+      const slot = { worker, pending: new Map<number, Pending>(), dead: null as Error | null };
+      return new Promise<typeof slot>((resolve, reject) => {
+        worker.on('message', (message: WorkerResponse) => {
+          if (message.kind === 'ready') resolve(slot);
+          else if (message.kind === 'fatal') reject(new MarsadError(message.code as ErrorCode, message.message));
+          else {
+            const p = slot.pending.get(message.seq);
+            if (!p) return;
+            slot.pending.delete(message.seq);
+            if (message.kind === 'result') p.resolve({ analysis: message.analysis, errors: message.errors, signature: message.signature });
+            else p.reject(new MarsadError('E_STAGE_FAILED', message.message));
+          }
+        });
+        const die = (error: Error) => {
+          slot.dead = error;
+          for (const p of slot.pending.values()) p.reject(error);
+          slot.pending.clear();
+          reject(error);
+        };
+        worker.on('error', (error) => die(new MarsadError('E_STAGE_FAILED', `An analysis worker failed: ${error.message}`, { cause: error })));
+        worker.on('exit', (code) => {
+          if (code !== 0) die(new MarsadError('E_STAGE_FAILED', `An analysis worker exited with code ${code}`));
+        });
+      });
+    }),
+  );
+  let seq = 0;
+  return {
+    size: slots.length,
+    analyze(article) {
+      // The least busy live worker takes the article.
+      const live = slots.filter((s) => s.dead === null);
+      if (live.length === 0) return Promise.reject(slots[0]?.dead ?? new MarsadError('E_STAGE_FAILED', 'no analysis worker is running'));
+      const slot = live.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+      const id = seq++;
+      return new Promise<AnalysisResult>((resolve, reject) => {
+        slot.pending.set(id, { resolve, reject });
+        slot.worker.postMessage({ seq: id, article } satisfies WorkerRequest);
+      });
+    },
+    async close() {
+      await Promise.all(slots.map((s) => s.worker.terminate()));
+    },
+  };
+}
+
+async function createInlinePool(setup: WorkerSetup): Promise<AnalysisPool> {
+  const analyzer = createAnalyzer(await loadAnalyzerResources(setup.resourcesDir, { ner: setup.ner, kbFiles: setup.kbFiles }));
+  return {
+    size: 0,
+    analyze(article) {
+      try {
+        const { analysis, errors } = analyzer.analyze(article);
+        const signature = minhashSignature(duplicateText(analysis.article.title, analysis.article.text));
+        return Promise.resolve({ analysis, errors: errors.map((e) => ({ stage: e.stage, code: e.code, message: e.message })), signature });
+      } catch (error) {
+        return Promise.reject(new MarsadError('E_STAGE_FAILED', (error as Error)?.message ?? String(error), { cause: error }));
+      }
+    },
+    close: () => Promise.resolve(),
+  };
+}
+
+/**
+ * The worker module beside this one: `.js` when running from dist/, `.ts` from source, where the worker
+ * must load tsx itself (under vitest the parent's loader is not inherited by worker threads).
+ */
+function workerEntry(): { url: URL; execArgv: string[] } {
+  const fromSource = import.meta.url.endsWith('.ts');
+  const url = new URL(fromSource ? './analysis-worker.ts' : './analysis-worker.js', import.meta.url);
+  const execArgv = fromSource && !process.execArgv.some((a) => a.includes('tsx')) ? [...process.execArgv, '--import', 'tsx'] : process.execArgv;
+  return { url, execArgv };
+}

@@ -1,0 +1,415 @@
+// The embedded default Store on SQLite (better-sqlite3): WAL, foreign keys, numbered migrations, one transaction per batch.
+import Database from 'better-sqlite3';
+import type { Analysis, Entity } from '../../model/analysis.js';
+import { MarsadError } from '../../model/errors.js';
+import { foldWord } from '../../arabic/normalize.js';
+import { createCorpusIdentity } from '../../engine/stages/link/corpus-identity.js';
+import {
+  articleFeatures,
+  candidateKeys,
+  createTermStats,
+  documentKeys,
+  duplicateText,
+  estimateJaccard,
+  isActive,
+  lshBands,
+  minhashSignature,
+  placeArticle,
+  signatureFromHex,
+  signatureToHex,
+  storyKeys,
+  updateStory,
+  DEFAULT_DUPLICATE_THRESHOLD,
+  type MutableTermStats,
+  type StoryFeatures,
+  type StorySummary,
+} from '../../stories/index.js';
+import type { TextAnalyzer } from '../search/text-analyzer.js';
+import { MIGRATIONS } from './migrations/index.js';
+import { createSearcher, type Searcher } from './sqlite-search.js';
+import type { ArticleInput, EntityMatch, PutOutcome, RunCounts, SearchFilters, SearchOptions, SearchResult, Store, StoreStats, StoredAnalysis } from '../types.js';
+
+export interface SqliteStoreOptions {
+  /** The analyzer that turns text into index terms; the same one must serve queries. */
+  analyzer: TextAnalyzer;
+  /** Open without writing (search, export); fails when the database does not exist. */
+  readonly?: boolean;
+  /** Stories considered per article, most shared keys first (default 60). */
+  maxStoryCandidates?: number;
+}
+
+const PLACE_TYPES: readonly string[] = ['GPE', 'LOC', 'FAC'];
+
+/** Opens (creating and migrating when needed) a store at `path`; `:memory:` works for tests. */
+export function openSqliteStore(path: string, options: SqliteStoreOptions): Store {
+  let db: Database.Database;
+  try {
+    db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  } catch (error) {
+    throw new MarsadError('E_STORE', `Could not open the database ${path}: ${(error as Error).message}. Check the path, or run "marsad ingest" first to create it.`, { cause: error, source: path });
+  }
+  if (!options.readonly) {
+    db.pragma('journal_mode = WAL');
+    // NORMAL under WAL: a process crash (kill -9) loses no committed transaction; only a power cut may lose the last ones.
+    db.pragma('synchronous = NORMAL');
+    migrate(db, path);
+  } else {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version < MIGRATIONS.length) throw new MarsadError('E_STORE', `The database ${path} is at schema version ${version}, expected ${MIGRATIONS.length}; open it once for writing (marsad ingest) to migrate it.`, { source: path });
+  }
+  db.pragma('foreign_keys = ON');
+  db.pragma('cache_size = -65536');
+  db.pragma('temp_store = MEMORY');
+  return createSqliteStore(db, path, options);
+}
+
+function migrate(db: Database.Database, path: string): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new MarsadError('E_STORE', `The database ${path} has schema version ${current}, newer than this marsad knows (${MIGRATIONS.length}); upgrade marsad.`, { source: path });
+  }
+  for (const m of MIGRATIONS) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+}
+
+interface ArticleRow {
+  rowid: number;
+  id: string;
+  url: string | null;
+  previous_id: string | null;
+  duplicate_of: string | null;
+  story_id: string | null;
+}
+
+function createSqliteStore(db: Database.Database, path: string, options: SqliteStoreOptions): Store {
+  const analyzer = options.analyzer;
+  const maxStoryCandidates = options.maxStoryCandidates ?? 60;
+  const q = {
+    hasArticle: db.prepare<[string], number>('SELECT 1 FROM articles WHERE id = ?').pluck(),
+    hasSource: db.prepare<[string, string], number>('SELECT 1 FROM article_sources WHERE source = ? UNION ALL SELECT 1 FROM failures WHERE source = ?').pluck(),
+    inputDone: db.prepare<[string, number, number], number>('SELECT 1 FROM input_files WHERE path = ? AND size = ? AND mtime_ms = ?').pluck(),
+    markInput: db.prepare('INSERT OR REPLACE INTO input_files (path, size, mtime_ms, records, run_id, done_at) VALUES (?, ?, ?, ?, ?, ?)'),
+    beginRun: db.prepare('INSERT INTO runs (started_at, inputs) VALUES (?, ?)'),
+    finishRun: db.prepare('UPDATE runs SET finished_at = ?, ingested = ?, skipped = ?, failed = ? WHERE id = ?'),
+    latestAtUrl: db.prepare<[string], string>('SELECT id FROM articles WHERE url = ? ORDER BY rowid DESC LIMIT 1').pluck(),
+    insertArticle: db.prepare(
+      'INSERT INTO articles (id, source_id, url, outlet, published, day, title, text, source, previous_id, duplicate_of, story_id, run_id, ingested_at) VALUES (@id, @sourceId, @url, @outlet, @published, @day, @title, @text, @source, @previousId, @duplicateOf, NULL, @runId, @at)',
+    ),
+    setStory: db.prepare('UPDATE articles SET story_id = ? WHERE rowid = ?'),
+    insertAnalysis: db.prepare('INSERT INTO analyses (article_rowid, json) VALUES (?, ?)'),
+    upsertEntity: db.prepare(
+      `INSERT INTO entities (id, type, name_ar, name_en, kb, lat, lon, country, admin1, level, article_count) VALUES (@id, @type, @nameAr, @nameEn, @kb, @lat, @lon, @country, @admin1, @level, 1)
+       ON CONFLICT(id) DO UPDATE SET article_count = article_count + 1`,
+    ),
+    insertVariant: db.prepare('INSERT INTO entity_variants (entity_id, variant, folded, count) VALUES (?, ?, ?, 1) ON CONFLICT(entity_id, variant) DO UPDATE SET count = count + 1'),
+    hasFoldedVariant: db.prepare<[string, string], number>('SELECT 1 FROM entity_variants WHERE folded = ? AND entity_id = ? LIMIT 1').pluck(),
+    insertEntityName: db.prepare('INSERT INTO entity_names (entity_id, name) VALUES (?, ?)'),
+    insertEntityKey: db.prepare('INSERT OR IGNORE INTO entity_keys (key, entity_id) VALUES (?, ?)'),
+    insertArticleEntity: db.prepare('INSERT INTO article_entities (article_rowid, entity_id, mentions) VALUES (?, ?, ?)'),
+    insertMention: db.prepare('INSERT INTO mentions (article_rowid, entity_id, field, start, "end", text, kind) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    insertQuote: db.prepare('INSERT INTO quotes (article_rowid, idx, speaker_entity, speaker_text, cue, content, direct, channel) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+    insertEvent: db.prepare('INSERT INTO events (article_rowid, idx, type, mode, cameo, location_entity, location_text, date, modality, confidence, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+    insertFts: db.prepare('INSERT INTO article_fts (rowid, title, lead, body) VALUES (?, ?, ?, ?)'),
+    insertSource: db.prepare('INSERT OR IGNORE INTO article_sources (source, article_id, run_id) VALUES (?, ?, ?)'),
+    insertFailure: db.prepare('INSERT OR IGNORE INTO failures (source, code, message, run_id, at) VALUES (?, ?, ?, ?, ?)'),
+    insertFeatures: db.prepare('INSERT INTO story_features (article_rowid, signature, json) VALUES (?, ?, ?)'),
+    insertBand: db.prepare('INSERT OR IGNORE INTO lsh_bands (band, article_rowid) VALUES (?, ?)'),
+    bandCandidates: db.prepare<[string], { rowid: number; id: string; signature: string; duplicate_of: string | null; story_id: string | null }>(
+      'SELECT a.rowid AS rowid, a.id AS id, f.signature AS signature, a.duplicate_of AS duplicate_of, a.story_id AS story_id FROM lsh_bands b JOIN articles a ON a.rowid = b.article_rowid JOIN story_features f ON f.article_rowid = a.rowid WHERE b.band IN (SELECT value FROM json_each(?)) GROUP BY a.rowid ORDER BY a.rowid',
+    ),
+    storyCandidates: db.prepare<[string, number], string>(
+      'SELECT story_id FROM story_keys WHERE key IN (SELECT value FROM json_each(?)) GROUP BY story_id ORDER BY count(*) DESC, story_id LIMIT ?',
+    ).pluck(),
+    getStory: db.prepare<[string], string>('SELECT json FROM stories WHERE id = ?').pluck(),
+    upsertStory: db.prepare(
+      'INSERT INTO stories (id, title, first_seen, last_seen, article_count, json) VALUES (@id, @title, @firstSeen, @lastSeen, @articleCount, @json) ON CONFLICT(id) DO UPDATE SET title = excluded.title, first_seen = excluded.first_seen, last_seen = excluded.last_seen, article_count = excluded.article_count, json = excluded.json',
+    ),
+    deleteStoryKeys: db.prepare('DELETE FROM story_keys WHERE story_id = ?'),
+    insertStoryKey: db.prepare('INSERT OR IGNORE INTO story_keys (key, story_id) VALUES (?, ?)'),
+    upsertTerm: db.prepare('INSERT INTO term_stats (term, df) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1'),
+    setMeta: db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
+    getMeta: db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck(),
+  };
+
+  // Writer state, loaded lazily on the first write so that search and export never pay for it.
+  let writer: { identity: ReturnType<typeof createCorpusIdentity>; identitySize: number; stats: MutableTermStats; stories: Map<string, StorySummary> } | null = null;
+  const writerState = () => {
+    if (writer) return writer;
+    const keys = db.prepare<[], [string, string]>('SELECT key, entity_id FROM entity_keys').raw().all();
+    const identity = createCorpusIdentity(keys);
+    const frequencies: Record<string, number> = {};
+    for (const [term, df] of db.prepare<[], [string, number]>('SELECT term, df FROM term_stats').raw().iterate()) frequencies[term] = df;
+    const documentCount = Number(q.getMeta.get('documentCount') ?? 0);
+    writer = { identity, identitySize: identity.entries().length, stats: createTermStats({ documentCount, frequencies }), stories: new Map() };
+    return writer;
+  };
+
+  const loadStory = (id: string): StorySummary | null => {
+    const cached = writer?.stories.get(id);
+    if (cached) return cached;
+    const json = q.getStory.get(id);
+    if (json === undefined) return null;
+    const story = JSON.parse(json) as StorySummary;
+    rememberStory(story);
+    return story;
+  };
+  const rememberStory = (story: StorySummary) => {
+    if (!writer) return;
+    // A bounded cache: the recent stories are the ones new articles join.
+    if (writer.stories.size >= 5000) writer.stories.delete(writer.stories.keys().next().value as string);
+    writer.stories.delete(story.id);
+    writer.stories.set(story.id, story);
+  };
+  const saveStory = (story: StorySummary) => {
+    q.upsertStory.run({ id: story.id, title: story.title, firstSeen: story.firstSeen, lastSeen: story.lastSeen, articleCount: story.articleCount, json: JSON.stringify(story) });
+    q.deleteStoryKeys.run(story.id);
+    for (const key of storyKeys(story)) q.insertStoryKey.run(key, story.id);
+    rememberStory(story);
+  };
+
+  const findDuplicate = (signature: Uint32Array, bands: string[]): { id: string; storyId: string | null } | null => {
+    if (bands.length === 0) return null;
+    let best: { id: string; storyId: string | null; jaccard: number } | null = null;
+    for (const row of q.bandCandidates.all(JSON.stringify(bands))) {
+      const j = estimateJaccard(signature, signatureFromHex(row.signature));
+      if (j >= DEFAULT_DUPLICATE_THRESHOLD && (best === null || j > best.jaccard)) {
+        // A reprint of a reprint points at the first text, so duplicateOf chains have length one.
+        best = { id: row.duplicate_of ?? row.id, storyId: row.story_id, jaccard: j };
+      }
+    }
+    return best;
+  };
+
+  const putOne = (input: ArticleInput, runId: number, at: string): PutOutcome => {
+    const analysis = input.analysis;
+    const article = analysis.article;
+    if (q.hasArticle.get(article.id) !== undefined) {
+      q.insertSource.run(input.source, article.id, runId);
+      return { status: 'present', id: article.id };
+    }
+    const state = writerState();
+    rewriteIds(analysis, state.identity);
+    const previousId = article.url ? (q.latestAtUrl.get(article.url) ?? null) : null;
+    const signature = input.signature ?? minhashSignature(duplicateText(article.title, article.text));
+    const bands = lshBands(signature);
+    const duplicate = findDuplicate(signature, bands);
+    const day = article.published ? article.published.slice(0, 10) : null;
+    const info = q.insertArticle.run({
+      id: article.id,
+      sourceId: article.sourceId ?? null,
+      url: article.url,
+      outlet: article.outlet,
+      published: article.published,
+      day,
+      title: article.title,
+      text: article.text,
+      source: input.source,
+      previousId,
+      duplicateOf: duplicate?.id ?? null,
+      runId,
+      at,
+    });
+    const rowid = Number(info.lastInsertRowid);
+    q.insertAnalysis.run(rowid, JSON.stringify({ ...analysis, article: { ...article, text: '' } }));
+    writeEntities(rowid, analysis);
+    analysis.quotes.forEach((quote, i) =>
+      q.insertQuote.run(rowid, i, quote.speaker.entity, quote.speaker.text, quote.cue, quote.content.text, quote.direct ? 1 : 0, quote.channel),
+    );
+    analysis.events.forEach((event, i) =>
+      q.insertEvent.run(rowid, i, event.type, event.mode, event.cameo, event.location?.entity ?? null, event.location?.text ?? null, event.date, event.modality, event.confidence, JSON.stringify(event)),
+    );
+    const lead = article.paragraphs[0];
+    const leadText = lead ? article.text.slice(lead.start, lead.end) : '';
+    const bodyText = lead ? article.text.slice(0, lead.start) + ' ' + article.text.slice(lead.end) : article.text;
+    q.insertFts.run(rowid, analyzer.indexText(article.title ?? ''), analyzer.indexText(leadText), analyzer.indexText(bodyText));
+
+    // Stories: a folded duplicate joins its original's story and adds nothing to the corpus statistics.
+    const features: StoryFeatures = articleFeatures(analysis, { stats: state.stats });
+    let story: StorySummary;
+    const original = duplicate?.storyId ? loadStory(duplicate.storyId) : null;
+    if (original) story = updateStory(original, features);
+    else {
+      const source = { candidates: (f: StoryFeatures) => storyCandidates(f) };
+      story = placeArticle(features, source, () => `story:${article.id.slice(0, 16)}`).story;
+    }
+    if (!duplicate) {
+      const keys = documentKeys(analysis);
+      state.stats.addDocument(keys);
+      for (const key of new Set(keys)) q.upsertTerm.run(key);
+      q.setMeta.run('documentCount', String(state.stats.documentCount));
+    }
+    saveStory(story);
+    q.setStory.run(story.id, rowid);
+    q.insertFeatures.run(rowid, signatureToHex(signature), JSON.stringify(features));
+    for (const band of bands) q.insertBand.run(band, rowid);
+    q.insertSource.run(input.source, article.id, runId);
+    saveIdentity(state);
+    return { status: 'ingested', id: article.id, previousId, duplicateOf: duplicate?.id ?? null, storyId: story.id };
+  };
+
+  const storyCandidates = (features: StoryFeatures): StorySummary[] => {
+    const ids = q.storyCandidates.all(JSON.stringify(candidateKeys(features)), maxStoryCandidates);
+    const out: StorySummary[] = [];
+    for (const id of ids) {
+      const story = loadStory(id);
+      if (story && isActive(features, story)) out.push(story);
+    }
+    return out;
+  };
+
+  const saveIdentity = (state: NonNullable<typeof writer>) => {
+    const entries = state.identity.entries();
+    for (let i = state.identitySize; i < entries.length; i++) {
+      const [key, id] = entries[i] as [string, string];
+      q.insertEntityKey.run(key, id);
+    }
+    state.identitySize = entries.length;
+  };
+
+  const writeEntities = (rowid: number, analysis: Analysis) => {
+    // Two NIL entities of one article may fold to the same corpus id (كاسباروف / كسباروف): merge their rows.
+    const byId = new Map<string, Entity[]>();
+    for (const e of analysis.entities) {
+      const list = byId.get(e.id);
+      if (list) list.push(e);
+      else byId.set(e.id, [e]);
+    }
+    for (const [id, list] of byId) {
+      const e = list[0] as Entity;
+      q.upsertEntity.run({
+        id,
+        type: e.type,
+        nameAr: e.name.ar,
+        nameEn: e.name.en ?? null,
+        kb: e.kb ?? null,
+        lat: e.geo?.lat ?? null,
+        lon: e.geo?.lon ?? null,
+        country: e.geo?.country ?? null,
+        admin1: e.geo?.admin1 ?? null,
+        level: e.geo?.level ?? null,
+      });
+      const variants = new Set<string>([e.name.ar]);
+      let mentions = 0;
+      for (const entity of list) {
+        for (const m of entity.mentions) {
+          q.insertMention.run(rowid, id, m.field ?? null, m.start, m.end, m.text, m.kind);
+          mentions++;
+          if (m.kind === 'name') variants.add(m.text);
+        }
+      }
+      for (const variant of variants) {
+        const folded = foldWord(variant);
+        if (folded === '') continue;
+        // A new folded spelling goes into the trigram index once.
+        const known = q.hasFoldedVariant.get(folded, id) !== undefined;
+        q.insertVariant.run(id, variant, folded);
+        if (!known) q.insertEntityName.run(id, folded);
+      }
+      q.insertArticleEntity.run(rowid, id, Math.max(1, mentions));
+    }
+  };
+
+  const putBatch = db.transaction((inputs: readonly ArticleInput[], runId: number): PutOutcome[] => {
+    const at = new Date().toISOString();
+    return inputs.map((input) => putOne(input, runId, at));
+  });
+
+  let searcher: Searcher | null = null;
+  const search = (): Searcher => (searcher ??= createSearcher(db, analyzer));
+
+  return {
+    path,
+    hasArticle: (id) => q.hasArticle.get(id) !== undefined,
+    hasSource: (source) => q.hasSource.get(source, source) !== undefined,
+    isInputDone: (p, size, mtimeMs) => q.inputDone.get(p, size, Math.round(mtimeMs)) !== undefined,
+    markInputDone: (p, size, mtimeMs, records, runId) => {
+      q.markInput.run(p, size, Math.round(mtimeMs), records, runId, new Date().toISOString());
+    },
+    beginRun: (inputs) => Number(q.beginRun.run(new Date().toISOString(), JSON.stringify(inputs)).lastInsertRowid),
+    finishRun: (runId, counts: RunCounts) => {
+      q.finishRun.run(new Date().toISOString(), counts.ingested, counts.skipped, counts.failed, runId);
+    },
+    putArticles: (inputs, runId) => {
+      try {
+        return putBatch(inputs, runId);
+      } catch (error) {
+        // The transaction rolled back; cached story summaries may hold its changes, so drop them.
+        if (writer) writer = null;
+        if (error instanceof MarsadError) throw error;
+        throw new MarsadError('E_STORE', `Could not write ${inputs.length} article(s) to ${path}: ${(error as Error).message}`, { cause: error, source: inputs[0]?.source ?? path });
+      }
+    },
+    recordSource: (source, articleId, runId) => {
+      q.insertSource.run(source, articleId, runId);
+    },
+    recordFailure: (source, error, runId) => q.insertFailure.run(source, error.code, error.message, runId, new Date().toISOString()).changes > 0,
+    search: (options: SearchOptions): SearchResult => search().search(options),
+    findEntities: (name, opts) => search().findEntities(name, opts),
+    analyses: (opts = {}) => readAnalyses(db, search(), opts.query, opts.filters),
+    story: (id) => {
+      const json = q.getStory.get(id);
+      return json === undefined ? null : (JSON.parse(json) as StorySummary);
+    },
+    failures: () => db.prepare<[], { source: string; code: string; message: string }>('SELECT source, code, message FROM failures ORDER BY at, source').all(),
+    stats: (): StoreStats => {
+      const count = (sql: string) => Number(db.prepare(sql).pluck().get());
+      return {
+        articles: count('SELECT count(*) FROM articles'),
+        duplicates: count('SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL'),
+        stories: count('SELECT count(*) FROM stories'),
+        entities: count('SELECT count(*) FROM entities'),
+        failures: count('SELECT count(*) FROM failures'),
+        sources: count('SELECT count(*) FROM article_sources'),
+      };
+    },
+    close: () => {
+      if (db.open) {
+        if (!db.readonly) db.pragma('optimize');
+        db.close();
+      }
+    },
+  };
+}
+
+/** Gives NIL entities their corpus-level id and follows the renaming into quotes and events. */
+function rewriteIds(analysis: Analysis, identity: ReturnType<typeof createCorpusIdentity>): void {
+  const renamed = new Map<string, string>();
+  for (const e of analysis.entities) {
+    const id = identity.idOf(e);
+    if (id !== e.id) {
+      renamed.set(e.id, id);
+      e.id = id;
+    }
+  }
+  if (renamed.size === 0) return;
+  const fix = (ref: { entity: string | null } | null) => {
+    if (ref?.entity && renamed.has(ref.entity)) ref.entity = renamed.get(ref.entity) as string;
+  };
+  for (const quote of analysis.quotes) fix(quote.speaker);
+  for (const event of analysis.events) {
+    event.actor.forEach(fix);
+    event.recipient.forEach(fix);
+    fix(event.location);
+  }
+}
+
+function* readAnalyses(db: Database.Database, searcher: Searcher, query: string | undefined, filters: SearchFilters | undefined): Iterable<StoredAnalysis> {
+  const rowids = searcher.matchingRowids({ ...(query === undefined ? {} : { query }), filters: { duplicates: true, ...filters } });
+  const get = db.prepare<[number], { json: string; text: string; story_id: string | null; story_title: string | null; duplicate_of: string | null; previous_id: string | null }>(
+    'SELECT n.json AS json, a.text AS text, a.story_id AS story_id, s.title AS story_title, a.duplicate_of AS duplicate_of, a.previous_id AS previous_id FROM articles a JOIN analyses n ON n.article_rowid = a.rowid LEFT JOIN stories s ON s.id = a.story_id WHERE a.rowid = ?',
+  );
+  for (const rowid of rowids) {
+    const row = get.get(rowid);
+    if (!row) continue;
+    const analysis = JSON.parse(row.json) as Analysis;
+    analysis.article.text = row.text;
+    yield { analysis, story: row.story_id ? { id: row.story_id, title: row.story_title } : null, duplicateOf: row.duplicate_of, previousId: row.previous_id };
+  }
+}
+
+export { PLACE_TYPES };
