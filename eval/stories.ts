@@ -28,7 +28,7 @@ export interface StoriesEvalOptions {
 const FIXTURES = fileURLToPath(new URL('../fixtures/stories/articles.jsonl', import.meta.url));
 
 /** One analysed article with the gold labels its input line carried (when it carried any). */
-interface Item {
+export interface Item {
   key: string;
   analysis: Analysis;
   gold?: string;
@@ -101,7 +101,7 @@ export function bcubed(predicted: ReadonlyMap<string, string>, gold: ReadonlyMap
   return { p, r, f1: p + r > 0 ? (2 * p * r) / (p + r) : 0 };
 }
 
-function readItems(path: string, analyzer: Analyzer, keep: (line: Record<string, unknown>) => boolean = () => true): Item[] {
+export function readItems(path: string, analyzer: Analyzer, keep: (line: Record<string, unknown>) => boolean = () => true): Item[] {
   const items: Item[] = [];
   const lines = readFileSync(path, 'utf8').split('\n');
   lines.forEach((text, i) => {

@@ -1,5 +1,6 @@
 // Trains the NER tagger on ANERcorp's CAMeL train split (optionally + WikiFANE) and writes resources/ner/.
 // Usage: npx tsx scripts/train-ner.ts [--epochs N] [--seed N] [--dev] [--wikifane] [--doc WINDOW] [--min-count N] [--out DIR]
+//   --o-penalty X  subtract X from O scores when decoding (--dev prints a sweep to choose it).
 //   --doc  also train a document pass over first-pass tags of the same words within ±WINDOW sentences.
 //   --dev  hold out the last 10% of train sentences, print a dev curve, write nothing (for choosing settings).
 import { createHash } from 'node:crypto';
@@ -32,6 +33,8 @@ interface Args {
   data: string;
   /** Document pass window in sentences (0: no document pass). */
   doc: number;
+  /** Subtracted from O scores at decoding (chosen on --dev). */
+  oPenalty: number;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -43,6 +46,7 @@ function parseArgs(argv: string[]): Args {
     minCount: 1,
     prune: 0.01,
     doc: 0,
+    oPenalty: 0,
     out: join(ROOT, 'resources/ner'),
     data: process.env.MARSAD_DATA ?? join(ROOT, '../shared/data'),
   };
@@ -56,6 +60,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--min-count') args.minCount = Number(next());
     else if (a === '--prune') args.prune = Number(next());
     else if (a === '--doc') args.doc = Number(next());
+    else if (a === '--o-penalty') args.oPenalty = Number(next());
     else if (a === '--out') args.out = resolve(next());
     else if (a === '--data') args.data = resolve(next());
     else throw new Error(`unknown option ${a}`);
@@ -125,8 +130,8 @@ function foldDomain(weights: NerWeights): NerWeights {
   return { keys, rows, transitions: weights.transitions };
 }
 
-function evaluate(weights: NerWeights, lexicon: NerLexicon, sentences: readonly TaggedSentence[], doc?: NerWeights, window = 0): ReturnType<typeof scoreSpans> {
-  const tagger = createNerTagger(createNerModel(weights, lexicon, {}, doc));
+function evaluate(weights: NerWeights, lexicon: NerLexicon, sentences: readonly TaggedSentence[], doc?: NerWeights, window = 0, oPenalty = 0): ReturnType<typeof scoreSpans> {
+  const tagger = createNerTagger(createNerModel(weights, lexicon, { decoding: { oPenalty } }, doc));
   return scoreSpans(
     sentences.map((s) => s.tags),
     tagger.tagSentences(
@@ -223,14 +228,17 @@ function main(): void {
       },
     });
   }
-  if (args.dev) return;
+  if (args.dev) {
+    for (const penalty of [0, 1, 2, 3, 4, 6, 8]) report(`O penalty ${penalty} dev`, evaluate(weights, lexicon, dev, docWeights, args.doc, penalty));
+    return;
+  }
   const pruned = pruneWeights(weights, args.prune);
   const prunedDoc = docWeights === undefined ? undefined : pruneWeights(docWeights, args.prune);
   const bytes = serializeWeights(pruned);
   const docBytes = prunedDoc === undefined ? undefined : serializeWeights(prunedDoc);
   const testPath = join(args.data, TEST_FILE);
   const test = parseConll(readFileSync(testPath, 'utf8'));
-  const scores = evaluate(pruned, lexicon, test, prunedDoc, args.doc);
+  const scores = evaluate(pruned, lexicon, test, prunedDoc, args.doc, args.oPenalty);
   mkdirSync(args.out, { recursive: true });
   writeFileSync(join(args.out, NER_FILES.weights), bytes);
   if (docBytes !== undefined) writeFileSync(join(args.out, NER_FILES.documentWeights), docBytes);
@@ -238,6 +246,7 @@ function main(): void {
   const manifest = {
     format: 'marsad NER model: averaged structured perceptron over hashed features (src/engine/stages/ner)' + (docBytes === undefined ? '' : ', plus a document pass (weights-doc.bin)'),
     trained: new Date().toISOString().slice(0, 10),
+    decoding: { oPenalty: args.oPenalty },
     config: { epochs: args.epochs, seed: args.seed, minCount: args.minCount, prune: args.prune, wikifane: args.wikifane, documentWindow: args.doc },
     data: dataHashes,
     files: {

@@ -4,6 +4,9 @@ import { parseArgs } from 'node:util';
 import { MarsadError, isMarsadError } from '../model/errors.js';
 import { analysisJsonSchema } from '../model/analysis.js';
 import { runAnalyze } from './analyze.js';
+import { runIngest } from './ingest.js';
+import { runSearch } from './search.js';
+import { runExport } from './export.js';
 
 export interface Io {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -30,6 +33,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
     switch (command) {
       case 'analyze':
         return await runAnalyze(rest, io);
+      case 'ingest':
+        return await runIngest(rest, io);
+      case 'search':
+        return await runSearch(rest, io);
+      case 'export':
+        return await runExport(rest, io);
       case 'schema':
         parseArgs({ args: rest, options: {}, allowPositionals: false, strict: true });
         io.stdout.write(JSON.stringify(analysisJsonSchema(), null, 2) + '\n');

@@ -52,11 +52,10 @@ export interface PoolOptions extends Partial<Omit<WorkerSetup, 'resourcesDir'>> 
 export async function createAnalysisPool(options: PoolOptions): Promise<AnalysisPool> {
   const setup: WorkerSetup = { resourcesDir: options.resourcesDir, ner: options.ner ?? true, kbFiles: options.kbFiles ?? [] };
   if (options.workers <= 0) return createInlinePool(setup);
-  const { url, execArgv } = workerEntry();
   type Pending = { resolve: (r: AnalysisResult) => void; reject: (e: Error) => void };
   const slots = await Promise.all(
     Array.from({ length: options.workers }, () => {
-      const worker = new Worker(url, { workerData: setup, execArgv });
+      const worker = startWorker(setup);
       const slot = { worker, pending: new Map<number, Pending>(), dead: null as Error | null };
       return new Promise<typeof slot>((resolve, reject) => {
         worker.on('message', (message: WorkerResponse) => {
@@ -121,12 +120,13 @@ async function createInlinePool(setup: WorkerSetup): Promise<AnalysisPool> {
 }
 
 /**
- * The worker module beside this one: `.js` when running from dist/, `.ts` from source, where the worker
- * must load tsx itself (under vitest the parent's loader is not inherited by worker threads).
+ * The worker module beside this one: `.js` when running from dist/. From source (tsx, vitest) a worker
+ * thread does not inherit the parent's TypeScript loader, so a small eval'd script registers tsx's ESM
+ * hooks first and then imports the `.ts` module.
  */
-function workerEntry(): { url: URL; execArgv: string[] } {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const url = new URL(fromSource ? './analysis-worker.ts' : './analysis-worker.js', import.meta.url);
-  const execArgv = fromSource && !process.execArgv.some((a) => a.includes('tsx')) ? [...process.execArgv, '--import', 'tsx'] : process.execArgv;
-  return { url, execArgv };
+function startWorker(setup: WorkerSetup): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./analysis-worker.js', import.meta.url), { workerData: setup });
+  const url = new URL('./analysis-worker.ts', import.meta.url).href;
+  const script = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url)}); })`;
+  return new Worker(script, { eval: true, workerData: setup });
 }

@@ -82,9 +82,17 @@ export async function ingestPaths(store: Store, paths: string[], options: Ingest
   }
   const total = todo.includes('-') ? null : await countRecords(todo as InputFile[]);
   summary.runId = store.beginRun(paths);
-  const pool = options.pool ?? (await createAnalysisPool({ resourcesDir: options.resourcesDir, workers: options.workers ?? 2, ner: options.ner ?? true, kbFiles: options.kbFiles ?? [] }));
+  // Started on the first article that needs analysis, so a rerun over finished inputs loads no models.
+  let pool: AnalysisPool | null = options.pool ?? null;
+  let poolStarting: Promise<AnalysisPool> | null = null;
+  const getPool = async (): Promise<AnalysisPool> => {
+    if (pool) return pool;
+    poolStarting ??= createAnalysisPool({ resourcesDir: options.resourcesDir, workers: options.workers ?? 2, ner: options.ner ?? true, kbFiles: options.kbFiles ?? [] });
+    pool = await poolStarting;
+    return pool;
+  };
   const batchSize = options.batchSize ?? 32;
-  const maxInFlight = Math.max(8, pool.size * 24);
+  const maxInFlight = Math.max(8, (options.workers ?? options.pool?.size ?? 2) * 24);
   const queue: Item[] = [];
   let batch: ArticleInput[] = [];
   let done = 0;
@@ -178,7 +186,7 @@ export async function ingestPaths(store: Store, paths: string[], options: Ingest
           queue.push({ kind: 'present', source: result.source, id: result.article.id });
         } else {
           inFlightIds.add(result.article.id);
-          queue.push({ kind: 'article', source: result.source, result: pool.analyze(result.article) });
+          queue.push({ kind: 'article', source: result.source, result: (await getPool()).analyze(result.article) });
         }
         while (queue.length >= maxInFlight) await drainOne();
       }
@@ -187,7 +195,7 @@ export async function ingestPaths(store: Store, paths: string[], options: Ingest
     while (queue.length > 0) await drainOne();
     flush();
   } finally {
-    if (!options.pool) await pool.close();
+    if (!options.pool && pool) await pool.close();
   }
   summary.elapsedMs = Date.now() - started;
   store.finishRun(summary.runId, { ingested: summary.ingested, skipped: summary.present + summary.resumed, failed: summary.failed });

@@ -42,17 +42,26 @@ export interface StoryCandidateSource {
 export interface ClusterOptions {
   /** Minimum score to join a story (default 0.3). */
   threshold?: number;
-  /** Days over which the time factor halves (default 2): a follow-up three days on still joins on strong text. */
+  /** Days apart that cost nothing (default 1): reports of one happening spread over the next day's papers. */
+  graceDays?: number;
+  /** Days beyond the grace over which the time factor halves (default 3): a follow-up four days on still joins on strong text. */
   halfLifeDays?: number;
+  /** Minimum text similarity to join (default 0.12): shared places and entities alone never make one story. */
+  minText?: number;
   /** Stories whose last article is more than this many days away are not candidates (default 10). */
   windowDays?: number;
+  /** How many candidate stories to score per article (default 30), the best-connected by shared index keys. */
+  maxCandidates?: number;
   /** Weights of text, entity, place and event-type similarity (default 0.6, 0.2, 0.15, 0.05). */
   weights?: { text: number; entities: number; places: number; events: number };
 }
 
 export const DEFAULT_CLUSTER_OPTIONS: Readonly<Required<ClusterOptions>> = Object.freeze({
-  threshold: 0.3,
-  halfLifeDays: 2,
+  threshold: 0.22,
+  graceDays: 1,
+  halfLifeDays: 4,
+  minText: 0.15,
+  maxCandidates: 30,
   windowDays: 10,
   weights: Object.freeze({ text: 0.6, entities: 0.2, places: 0.15, events: 0.05 }),
 });
@@ -130,8 +139,9 @@ export function scoreStory(features: StoryFeatures, story: StorySummary, options
     total += w.events;
   }
   const days = daysApart(features, story);
-  const decay = Math.pow(0.5, days / o.halfLifeDays);
-  return { score: total > 0 ? (sum / total) * decay : 0, text, entities, places, events, days };
+  const decay = Math.pow(0.5, Math.max(0, days - o.graceDays) / o.halfLifeDays);
+  const score = total > 0 && text >= o.minText ? (sum / total) * decay : 0;
+  return { score, text, entities, places, events, days };
 }
 
 /** True when the story is close enough in time to be a candidate at all. */
@@ -307,11 +317,18 @@ export function createMemoryStoryIndex(options: ClusterOptions = {}): MemoryStor
     get: (id) => stories.get(id),
     all: () => [...stories.values()],
     candidates(features) {
-      const ids = new Set<string>();
-      for (const k of candidateKeys(features)) for (const id of byKey.get(k) ?? []) ids.add(id);
-      return [...ids]
-        .map((id) => stories.get(id) as StorySummary)
-        .filter((s) => isActive(features, s, options));
+      // Rank by shared keys and keep the best few, as the store's query does (ORDER BY shared DESC LIMIT n):
+      // a common stem («الامير») would otherwise make every story a candidate.
+      const shared = new Map<string, number>();
+      for (const k of candidateKeys(features)) for (const id of byKey.get(k) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+      const out: StorySummary[] = [];
+      for (const [id] of [...shared].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) {
+        const s = stories.get(id) as StorySummary;
+        if (!isActive(features, s, options)) continue;
+        out.push(s);
+        if (out.length >= (options.maxCandidates ?? DEFAULT_CLUSTER_OPTIONS.maxCandidates)) break;
+      }
+      return out;
     },
   };
 }

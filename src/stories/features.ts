@@ -77,7 +77,7 @@ const STOP_STEMS: ReadonlySet<string> = new Set([
   'وقال', 'واضاف', 'اضاف', 'اكد', 'ذكر', 'خلال', 'حتي', 'منذ', 'امس', 'اليوم', 'هو', 'هي', 'هم', 'غير',
 ]);
 
-// Proclitic strings ending in the article ال, tried longest first: «وبالمسجد» → «مسجد», «للطوارئ» → «طواري»
+// Proclitic strings ending in the article ال, tried longest first: «وبالمسجد» → «مسجد», «للطوارئ» → «طوار»
 // (لل = ل + ال with the alef dropped). A bare و/ب/ل is left alone: «وزير» and «بيان» start with those letters.
 const PREFIXES: readonly string[] = ['وبال', 'وكال', 'فبال', 'ولل', 'فلل', 'وال', 'فال', 'بال', 'كال', 'لل', 'ال'];
 // Suffixes stripped when at least three letters remain: plural and dual endings, feminine ه (from ة), and

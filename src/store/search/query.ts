@@ -2,6 +2,9 @@
 import { MarsadError } from '../../model/errors.js';
 import type { TextAnalyzer } from './text-analyzer.js';
 
+const HA = 'ه'; // ه, written for ة in hurried spelling
+const TA_MARBUTA = 'ة'; // ة
+
 /** A parsed query: terms are already index terms (folded, clitic-free stems). */
 export type QueryNode =
   | { kind: 'phrase'; terms: string[] }
@@ -78,7 +81,17 @@ export function parseQuery(input: string, analyzer: TextAnalyzer): QueryNode {
       if (lx.kind === 'phrase') fail(`Expected words inside the quotes at character ${lx.at + 1}, found none`);
       return null; // punctuation typed as a word («،» or «-») has nothing to search
     }
-    return { node: { kind: 'phrase', terms }, negated: lx.negated };
+    const node: QueryNode = { kind: 'phrase', terms };
+    if (lx.kind === 'word') {
+      // A word typed with ه for ة is ambiguous to the segmenter: «مظاهره» reads as مظاهر + ه «its
+      // manifestations». Search both readings, so it finds what «مظاهرة» finds.
+      const letters = lx.text.replace(/[\u064B-\u065F\u0670\u0640]/gu, '');
+      if (letters.endsWith(HA)) {
+        const alt = analyzer.terms(letters.slice(0, -1) + TA_MARBUTA).map((t) => t.term);
+        if (alt.length > 0 && alt.join(' ') !== terms.join(' ')) return { node: { kind: 'or', children: [node, { kind: 'phrase', terms: alt }] }, negated: lx.negated };
+      }
+    }
+    return { node, negated: lx.negated };
   };
 
   if (lexemes.length === 0) fail('Expected at least one searchable word, found an empty query');

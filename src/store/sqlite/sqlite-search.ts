@@ -146,10 +146,10 @@ export function createSearcher(db: Database.Database, analyzer: TextAnalyzer): S
     return { sql: `FROM articles a${conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : ''}`, params };
   };
 
-  const run = <T>(sql: string, params: unknown[], how: 'all' | 'get' = 'all'): T => {
+  const run = <T>(sql: string, params: unknown[], how: 'all' | 'get' | 'run' = 'all'): T => {
     try {
       const stmt = db.prepare(sql);
-      return (how === 'all' ? stmt.all(...params) : stmt.get(...params)) as T;
+      return (how === 'all' ? stmt.all(...params) : how === 'get' ? stmt.get(...params) : stmt.run(...params)) as T;
     } catch (error) {
       // Terms are quoted, so this is a bug rather than user syntax; still never show raw SQL to a user.
       throw new MarsadError('E_QUERY', `The search could not run: ${(error as Error).message}`, { cause: error });
@@ -159,7 +159,7 @@ export function createSearcher(db: Database.Database, analyzer: TextAnalyzer): S
   const facetsOf = (from: { sql: string; params: unknown[] }): Facets => {
     db.exec('CREATE TEMP TABLE IF NOT EXISTS search_hits (r INTEGER PRIMARY KEY)');
     db.exec('DELETE FROM temp.search_hits');
-    run(`INSERT INTO temp.search_hits (r) SELECT a.rowid ${from.sql}`, from.params, 'get');
+    run(`INSERT INTO temp.search_hits (r) SELECT a.rowid ${from.sql}`, from.params, 'run');
     const counts = (sql: string): FacetCount[] => run<Array<{ value: string | null; count: number; label?: string | null }>>(sql, []).filter((r) => r.value !== null).map((r) => (r.label ? { value: r.value as string, count: r.count, label: r.label } : { value: r.value as string, count: r.count }));
     const facets: Facets = {
       outlet: counts(`SELECT a.outlet AS value, count(*) AS count FROM temp.search_hits h JOIN articles a ON a.rowid = h.r GROUP BY a.outlet ORDER BY count DESC, value LIMIT ${FACET_SIZE}`),

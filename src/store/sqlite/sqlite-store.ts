@@ -125,6 +125,7 @@ function createSqliteStore(db: Database.Database, path: string, options: SqliteS
     storyCandidates: db.prepare<[string, number], string>(
       'SELECT story_id FROM story_keys WHERE key IN (SELECT value FROM json_each(?)) GROUP BY story_id ORDER BY count(*) DESC, story_id LIMIT ?',
     ).pluck(),
+    storyOf: db.prepare<[string], string | null>('SELECT story_id FROM articles WHERE id = ?').pluck(),
     getStory: db.prepare<[string], string>('SELECT json FROM stories WHERE id = ?').pluck(),
     upsertStory: db.prepare(
       'INSERT INTO stories (id, title, first_seen, last_seen, article_count, json) VALUES (@id, @title, @firstSeen, @lastSeen, @articleCount, @json) ON CONFLICT(id) DO UPDATE SET title = excluded.title, first_seen = excluded.first_seen, last_seen = excluded.last_seen, article_count = excluded.article_count, json = excluded.json',
@@ -197,7 +198,9 @@ function createSqliteStore(db: Database.Database, path: string, options: SqliteS
     const previousId = article.url ? (q.latestAtUrl.get(article.url) ?? null) : null;
     const signature = input.signature ?? minhashSignature(duplicateText(article.title, article.text));
     const bands = lshBands(signature);
-    const duplicate = findDuplicate(signature, bands);
+    // A new version of an article is not a duplicate of its earlier text: it joins that version's story instead.
+    const duplicate = previousId === null ? findDuplicate(signature, bands) : null;
+    const previousStory = previousId === null ? null : (q.storyOf.get(previousId) ?? null);
     const day = article.published ? article.published.slice(0, 10) : null;
     const info = q.insertArticle.run({
       id: article.id,
@@ -231,7 +234,8 @@ function createSqliteStore(db: Database.Database, path: string, options: SqliteS
     // Stories: a folded duplicate joins its original's story and adds nothing to the corpus statistics.
     const features: StoryFeatures = articleFeatures(analysis, { stats: state.stats });
     let story: StorySummary;
-    const original = duplicate?.storyId ? loadStory(duplicate.storyId) : null;
+    const originalStoryId = duplicate?.storyId ?? previousStory;
+    const original = originalStoryId ? loadStory(originalStoryId) : null;
     if (original) story = updateStory(original, features);
     else {
       const source = { candidates: (f: StoryFeatures) => storyCandidates(f) };

@@ -23,6 +23,11 @@ export interface NerModel {
   readonly document?: { readonly weights: NerWeights; readonly index: WeightIndex };
   /** The manifest as written by scripts/train-ner.ts (config, data hashes, scores). */
   readonly manifest: Record<string, unknown>;
+  /**
+   * Subtracted from the O score of every token in the last pass: the perceptron is more precise than it
+   * recalls, so a penalty tuned on held-out data trades a little precision for recall (manifest decoding.oPenalty).
+   */
+  readonly oPenalty: number;
 }
 
 const MAGIC = 'MNERW1';
@@ -142,6 +147,8 @@ export function loadNerModel(dir: string): NerModel {
 
 /** A model from weights and a lexicon already in memory (tests, training). */
 export function createNerModel(weights: NerWeights, lexicon: NerLexicon, manifest: Record<string, unknown> = {}, document?: NerWeights): NerModel {
-  const model = { weights, index: createWeightIndex(weights), lexicon, manifest };
+  const decoding = (manifest.decoding ?? {}) as { oPenalty?: unknown };
+  const oPenalty = typeof decoding.oPenalty === 'number' ? decoding.oPenalty : 0;
+  const model = { weights, index: createWeightIndex(weights), lexicon, manifest, oPenalty };
   return document === undefined ? model : { ...model, document: { weights: document, index: createWeightIndex(document) } };
 }

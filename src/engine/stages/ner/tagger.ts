@@ -66,10 +66,12 @@ function decodeWith(
   parts: { local: readonly Uint32Array[]; context: readonly Uint32Array[] },
   extra: readonly Uint32Array[] | undefined,
   withScores: boolean,
+  oPenalty: number,
 ): { tags: NerTag[]; scores: number[] } {
   const n = parts.local.length;
   if (n === 0) return { tags: [], scores: [] };
   const emissions = emissionScoresOfParts(index, parts.local, parts.context, extra);
+  if (oPenalty !== 0) for (let i = 0; i < n; i++) emissions[i * TAG_COUNT]! -= oPenalty; // tag 0 is O
   const transitions = index.weights.transitions;
   const path = viterbi(emissions, transitions, n);
   const tags = path.map((y) => NER_TAGS[y]!);
@@ -86,14 +88,15 @@ export function createNerTagger(model: NerModel, resources: NerTaggerResources =
    */
   const tagDocument = (sentences: readonly (readonly string[])[], withScores: boolean, window: number): { tags: NerTag[]; scores: number[] }[] => {
     const parts = sentences.map((tokens) => extractFeatureParts(tokens, lexicon));
-    const first = parts.map((p) => decodeWith(model.index, p, undefined, withScores && model.document === undefined));
+    const last = model.document === undefined;
+    const first = parts.map((p) => decodeWith(model.index, p, undefined, withScores && last, last ? model.oPenalty : 0));
     if (model.document === undefined) return first;
     const extra = documentFeatureHashes(
       sentences,
       first.map((r) => r.tags),
       window,
     );
-    return parts.map((p, s) => decodeWith(model.document!.index, p, extra[s]!, withScores));
+    return parts.map((p, s) => decodeWith(model.document!.index, p, extra[s]!, withScores, model.oPenalty));
   };
   const findMentions = (text: string, sentences: readonly { start: number; end: number }[]): NerMention[] => {
     const mentions: NerMention[] = [];

@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { openStore } from './src/store/index.js';
+import { createAnalysisPool } from './src/store/ingest-workers.js';
+import { readText } from './src/ingest/index.js';
+const rd = 'resources';
+const text = readFileSync('/tmp/I-snn1000.jsonl', 'utf8').split('\n').slice(0, 300).join('\n');
+const results = readText(text, 'jsonl', 'x.jsonl');
+const pool = await createAnalysisPool({ resourcesDir: rd, workers: 0 });
+let t = performance.now();
+const analysed = [];
+for (const r of results) if (r.ok) analysed.push({ ...(await pool.analyze(r.article)), source: r.source });
+const ta = performance.now() - t;
+const store = openStore('/tmp/I-prof.sqlite', { resourcesDir: rd });
+t = performance.now();
+for (let i = 0; i < analysed.length; i += 32) store.putArticles(analysed.slice(i, i + 32).map((a) => ({ analysis: a.analysis, source: a.source, signature: a.signature })), store.beginRun([]));
+const tp = performance.now() - t;
+console.log(`analyse ${(ta / analysed.length).toFixed(1)} ms/article, put ${(tp / analysed.length).toFixed(2)} ms/article`);
+store.close();
