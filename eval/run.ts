@@ -13,6 +13,7 @@ type Suite = (options: EvalOptions) => Promise<void>;
 
 /** The suites, loaded on demand so one suite's missing module or data never blocks another. */
 const SUITES: Record<string, () => Promise<Suite>> = {
+  segmentation: async () => (await import('./segmentation.js')).runSegmentationEval,
   'news-html': async () => (await import('./news-html.js')).runNewsHtmlEval,
   ner: async () => (await import('./ner.js')).runNerEval,
   'seed-ner': async () => (await import('./seed-entities.js')).runSeedEval,

@@ -217,6 +217,7 @@ function main(): void {
       train.map((s) => s.tokens),
       firstPass,
       args.doc,
+      lexicon,
     );
     const docExamples = toTraining(train, lexicon).map((ex, s) => ({ features: joinFeatures(ex.features, extraFeatures[s]!), tags: ex.tags }));
     docWeights = trainPerceptron(docExamples, {

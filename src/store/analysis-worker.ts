@@ -2,8 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createAnalyzer } from '../engine/analyzer.js';
 import { loadAnalyzerResources } from '../engine/resources.js';
-import { duplicateText, minhashSignature } from '../stories/index.js';
-import type { WorkerRequest, WorkerResponse, WorkerSetup } from './ingest-workers.js';
+import { analyseForStore, loadSearchAnalyzer, type WorkerRequest, type WorkerResponse, type WorkerSetup } from './ingest-workers.js';
 
 async function serve(): Promise<void> {
   const port = parentPort;
@@ -13,11 +12,10 @@ async function serve(): Promise<void> {
   try {
     const resources = await loadAnalyzerResources(setup.resourcesDir, { ner: setup.ner, kbFiles: setup.kbFiles });
     const analyzer = createAnalyzer(resources);
+    const search = loadSearchAnalyzer(setup.resourcesDir);
     port.on('message', (request: WorkerRequest) => {
       try {
-        const { analysis, errors } = analyzer.analyze(request.article);
-        const signature = minhashSignature(duplicateText(analysis.article.title, analysis.article.text));
-        post({ kind: 'result', seq: request.seq, analysis, errors: errors.map((e) => ({ stage: e.stage, code: e.code, message: e.message })), signature });
+        post({ kind: 'result', seq: request.seq, ...analyseForStore(analyzer, search, request.article) });
       } catch (error) {
         post({ kind: 'error', seq: request.seq, message: (error as Error)?.message ?? String(error) });
       }

@@ -1,9 +1,5 @@
 // The store layer's public entry: the Store interface, its SQLite default, the search analyzer and corpus ingest.
-import { join } from 'node:path';
-import { loadCliticLexicon } from '../arabic/clitic-lexicon.js';
-import { createSegmenter } from '../arabic/clitics.js';
-import { RESOURCE_PATHS } from '../engine/resources.js';
-import { createTextAnalyzer, type TextAnalyzer } from './search/text-analyzer.js';
+import { loadSearchAnalyzer } from './ingest-workers.js';
 import { openSqliteStore } from './sqlite/sqlite-store.js';
 import type { Store } from './types.js';
 
@@ -14,12 +10,10 @@ export { parseQuery, toFtsMatch, positiveTerms, type QueryNode } from './search/
 export { buildSnippet, findHighlights, markHighlights } from './search/snippet.js';
 export { trigramsOf, trigramSimilarity } from './search/trigrams.js';
 export { ingestPaths, type IngestOptions, type IngestProgress, type IngestSummary } from './ingest.js';
+export { loadSearchAnalyzer, createAnalysisPool, type AnalysisPool, type AnalysisResult } from './ingest-workers.js';
+export { indexFields } from './search/text-analyzer.js';
 export { MIGRATIONS } from './sqlite/migrations/index.js';
 
-/** Loads the clitic lexicon from a resources folder and builds the analyzer index and queries share. */
-export function loadSearchAnalyzer(resourcesDir: string): TextAnalyzer {
-  return createTextAnalyzer(createSegmenter(loadCliticLexicon(join(resourcesDir, RESOURCE_PATHS.cliticLexicon))));
-}
 
 /** Opens the SQLite store at `path` with the shipped analyzer; `readonly` for search and export. */
 export function openStore(path: string, options: { resourcesDir: string; readonly?: boolean }): Store {

@@ -2,7 +2,12 @@
 import { Worker } from 'node:worker_threads';
 import type { Analysis, Article } from '../model/analysis.js';
 import { MarsadError, type ErrorCode } from '../model/errors.js';
-import { createAnalyzer } from '../engine/analyzer.js';
+import { createAnalyzer, type Analyzer } from '../engine/analyzer.js';
+import { loadCliticLexicon } from '../arabic/clitic-lexicon.js';
+import { createSegmenter } from '../arabic/clitics.js';
+import { join } from 'node:path';
+import { RESOURCE_PATHS } from '../engine/resources.js';
+import { createTextAnalyzer, indexFields, type TextAnalyzer } from './search/text-analyzer.js';
 import { loadAnalyzerResources } from '../engine/resources.js';
 import { duplicateText, minhashSignature } from '../stories/index.js';
 
@@ -26,13 +31,29 @@ export interface StageProblem {
 export type WorkerResponse =
   | { kind: 'ready' }
   | { kind: 'fatal'; message: string; code: string }
-  | { kind: 'result'; seq: number; analysis: Analysis; errors: StageProblem[]; signature: Uint32Array }
+  | { kind: 'result'; seq: number; analysis: Analysis; errors: StageProblem[]; signature: Uint32Array; index: IndexFields }
   | { kind: 'error'; seq: number; message: string };
+
+export type IndexFields = { title: string; lead: string; body: string };
 
 export interface AnalysisResult {
   analysis: Analysis;
   errors: StageProblem[];
+  /** MinHash signature of title + text, for near-duplicate folding. */
   signature: Uint32Array;
+  /** The FTS5 columns as index terms (clitic segmentation is costly; done here, off the writing thread). */
+  index: IndexFields;
+}
+
+/** Everything a worker computes for one article: the analysis, its duplicate signature and its index terms. */
+export function analyseForStore(analyzer: Analyzer, search: TextAnalyzer, article: Article): AnalysisResult {
+  const { analysis, errors } = analyzer.analyze(article);
+  return {
+    analysis,
+    errors: errors.map((e) => ({ stage: e.stage, code: e.code, message: e.message })),
+    signature: minhashSignature(duplicateText(analysis.article.title, analysis.article.text)),
+    index: indexFields(search, analysis.article),
+  };
 }
 
 export interface AnalysisPool {
@@ -46,6 +67,11 @@ export interface PoolOptions extends Partial<Omit<WorkerSetup, 'resourcesDir'>> 
   resourcesDir: string;
   /** Worker threads (0: analyse in this thread). */
   workers: number;
+}
+
+/** The search analyzer over the shipped clitic lexicon (also exported from the store's index). */
+export function loadSearchAnalyzer(resourcesDir: string): TextAnalyzer {
+  return createTextAnalyzer(createSegmenter(loadCliticLexicon(join(resourcesDir, RESOURCE_PATHS.cliticLexicon))));
 }
 
 /** Starts the workers and waits until each has loaded its resources (about a second each, in parallel). */
@@ -65,7 +91,7 @@ export async function createAnalysisPool(options: PoolOptions): Promise<Analysis
             const p = slot.pending.get(message.seq);
             if (!p) return;
             slot.pending.delete(message.seq);
-            if (message.kind === 'result') p.resolve({ analysis: message.analysis, errors: message.errors, signature: message.signature });
+            if (message.kind === 'result') p.resolve({ analysis: message.analysis, errors: message.errors, signature: message.signature, index: message.index });
             else p.reject(new MarsadError('E_STAGE_FAILED', message.message));
           }
         });
@@ -104,13 +130,12 @@ export async function createAnalysisPool(options: PoolOptions): Promise<Analysis
 
 async function createInlinePool(setup: WorkerSetup): Promise<AnalysisPool> {
   const analyzer = createAnalyzer(await loadAnalyzerResources(setup.resourcesDir, { ner: setup.ner, kbFiles: setup.kbFiles }));
+  const search = loadSearchAnalyzer(setup.resourcesDir);
   return {
     size: 0,
     analyze(article) {
       try {
-        const { analysis, errors } = analyzer.analyze(article);
-        const signature = minhashSignature(duplicateText(analysis.article.title, analysis.article.text));
-        return Promise.resolve({ analysis, errors: errors.map((e) => ({ stage: e.stage, code: e.code, message: e.message })), signature });
+        return Promise.resolve(analyseForStore(analyzer, search, article));
       } catch (error) {
         return Promise.reject(new MarsadError('E_STAGE_FAILED', (error as Error)?.message ?? String(error), { cause: error }));
       }

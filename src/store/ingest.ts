@@ -140,7 +140,7 @@ export async function ingestPaths(store: Store, paths: string[], options: Ingest
           summary.stageErrors++;
           for (const e of result.errors) options.onProblem?.(item.source, e satisfies StageProblem);
         }
-        batch.push({ analysis: result.analysis, source: item.source, signature: result.signature });
+        batch.push({ analysis: result.analysis, source: item.source, signature: result.signature, index: result.index });
         if (batch.length >= batchSize) flush();
         return;
       }

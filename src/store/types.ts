@@ -9,6 +9,8 @@ export interface ArticleInput {
   source: string;
   /** The MinHash signature of title + text, when a worker computed it already. */
   signature?: Uint32Array | null;
+  /** The FTS5 columns as index terms, when a worker computed them already (see `indexFields`). */
+  index?: { title: string; lead: string; body: string } | null;
 }
 
 /** What a write did with one article. */

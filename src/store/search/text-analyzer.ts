@@ -2,6 +2,7 @@
 import { tokenize, type Token } from '../../arabic/tokenize.js';
 import { foldWord } from '../../arabic/normalize.js';
 import type { Segmenter } from '../../arabic/clitics.js';
+import type { Article } from '../../model/analysis.js';
 
 /** One index term and where its token sits in the text it came from. */
 export interface Term {
@@ -57,3 +58,12 @@ export function createTextAnalyzer(segmenter: Segmenter): TextAnalyzer {
 function cleanTerm(term: string): string {
   return term.replace(/[^\p{L}\p{N}]+/gu, '');
 }
+
+/** The three FTS5 columns of an article: title, lead (first paragraph) and the rest of the body, as index terms. */
+export function indexFields(analyzer: TextAnalyzer, article: Pick<Article, 'title' | 'text' | 'paragraphs'>): { title: string; lead: string; body: string } {
+  const lead = article.paragraphs[0];
+  const leadText = lead ? article.text.slice(lead.start, lead.end) : '';
+  const bodyText = lead ? article.text.slice(0, lead.start) + ' ' + article.text.slice(lead.end) : article.text;
+  return { title: analyzer.indexText(article.title ?? ''), lead: analyzer.indexText(leadText), body: analyzer.indexText(bodyText) };
+}
+

@@ -20,11 +20,12 @@ import {
   storyKeys,
   updateStory,
   DEFAULT_DUPLICATE_THRESHOLD,
+  DEFAULT_CLUSTER_OPTIONS,
   type MutableTermStats,
   type StoryFeatures,
   type StorySummary,
 } from '../../stories/index.js';
-import type { TextAnalyzer } from '../search/text-analyzer.js';
+import { indexFields, type TextAnalyzer } from '../search/text-analyzer.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { createSearcher, type Searcher } from './sqlite-search.js';
 import type { ArticleInput, EntityMatch, PutOutcome, RunCounts, SearchFilters, SearchOptions, SearchResult, Store, StoreStats, StoredAnalysis } from '../types.js';
@@ -39,6 +40,69 @@ export interface SqliteStoreOptions {
 }
 
 const PLACE_TYPES: readonly string[] = ['GPE', 'LOC', 'FAC'];
+const DAY_MS = 86_400_000;
+/** A key shared by more active stories than this («p:iso:SA» in a Saudi corpus) finds no candidates: it tells nothing apart. */
+const MAX_KEY_STORIES = 400;
+
+/**
+ * The stories an arriving article may join, in memory: summaries within the time window of the newest
+ * article and an inverted index from `storyKeys` to them. Older stories are evicted, so memory follows
+ * the window, not the corpus.
+ */
+interface StoryWindow {
+  get(id: string): StorySummary | undefined;
+  put(story: StorySummary): void;
+  candidates(features: StoryFeatures, max: number): StorySummary[];
+  evict(): void;
+}
+
+function createStoryWindow(windowDays: number): StoryWindow {
+  const stories = new Map<string, StorySummary>();
+  const byKey = new Map<string, Set<string>>();
+  const keysOf = new Map<string, string[]>();
+  let newest = 0;
+  const remove = (id: string) => {
+    for (const k of keysOf.get(id) ?? []) {
+      const set = byKey.get(k);
+      set?.delete(id);
+      if (set && set.size === 0) byKey.delete(k);
+    }
+    keysOf.delete(id);
+    stories.delete(id);
+  };
+  return {
+    get: (id) => stories.get(id),
+    put(story) {
+      remove(story.id);
+      const keys = storyKeys(story);
+      keysOf.set(story.id, keys);
+      for (const k of keys) {
+        let set = byKey.get(k);
+        if (!set) byKey.set(k, (set = new Set()));
+        set.add(story.id);
+      }
+      stories.set(story.id, story);
+      if (story.lastSeen) newest = Math.max(newest, Date.parse(story.lastSeen));
+    },
+    candidates(features, max) {
+      const shared = new Map<string, number>();
+      for (const k of candidateKeys(features)) {
+        const set = byKey.get(k);
+        if (!set || set.size > MAX_KEY_STORIES) continue;
+        for (const id of set) shared.set(id, (shared.get(id) ?? 0) + 1);
+      }
+      return [...shared]
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, max)
+        .map(([id]) => stories.get(id) as StorySummary)
+        .filter((story) => isActive(features, story));
+    },
+    evict() {
+      const cutoff = newest - (windowDays + 1) * DAY_MS;
+      for (const [id, story] of stories) if (story.lastSeen && Date.parse(story.lastSeen) < cutoff) remove(id);
+    },
+  };
+}
 
 /** Opens (creating and migrating when needed) a store at `path`; `:memory:` works for tests. */
 export function openSqliteStore(path: string, options: SqliteStoreOptions): Store {
@@ -89,6 +153,7 @@ interface ArticleRow {
 function createSqliteStore(db: Database.Database, path: string, options: SqliteStoreOptions): Store {
   const analyzer = options.analyzer;
   const maxStoryCandidates = options.maxStoryCandidates ?? 60;
+  const windowDays = DEFAULT_CLUSTER_OPTIONS.windowDays;
   const q = {
     hasArticle: db.prepare<[string], number>('SELECT 1 FROM articles WHERE id = ?').pluck(),
     hasSource: db.prepare<[string, string], number>('SELECT 1 FROM article_sources WHERE source = ? UNION ALL SELECT 1 FROM failures WHERE source = ?').pluck(),
@@ -98,9 +163,8 @@ function createSqliteStore(db: Database.Database, path: string, options: SqliteS
     finishRun: db.prepare('UPDATE runs SET finished_at = ?, ingested = ?, skipped = ?, failed = ? WHERE id = ?'),
     latestAtUrl: db.prepare<[string], string>('SELECT id FROM articles WHERE url = ? ORDER BY rowid DESC LIMIT 1').pluck(),
     insertArticle: db.prepare(
-      'INSERT INTO articles (id, source_id, url, outlet, published, day, title, text, source, previous_id, duplicate_of, story_id, run_id, ingested_at) VALUES (@id, @sourceId, @url, @outlet, @published, @day, @title, @text, @source, @previousId, @duplicateOf, NULL, @runId, @at)',
+      'INSERT INTO articles (id, source_id, url, outlet, published, day, title, text, source, previous_id, duplicate_of, story_id, run_id, ingested_at) VALUES (@id, @sourceId, @url, @outlet, @published, @day, @title, @text, @source, @previousId, @duplicateOf, @storyId, @runId, @at)',
     ),
-    setStory: db.prepare('UPDATE articles SET story_id = ? WHERE rowid = ?'),
     insertAnalysis: db.prepare('INSERT INTO analyses (article_rowid, json) VALUES (?, ?)'),
     upsertEntity: db.prepare(
       `INSERT INTO entities (id, type, name_ar, name_en, kb, lat, lon, country, admin1, level, article_count) VALUES (@id, @type, @nameAr, @nameEn, @kb, @lat, @lon, @country, @admin1, @level, 1)
@@ -113,32 +177,33 @@ function createSqliteStore(db: Database.Database, path: string, options: SqliteS
     insertArticleEntity: db.prepare('INSERT INTO article_entities (article_rowid, entity_id, mentions) VALUES (?, ?, ?)'),
     insertMention: db.prepare('INSERT INTO mentions (article_rowid, entity_id, field, start, "end", text, kind) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     insertQuote: db.prepare('INSERT INTO quotes (article_rowid, idx, speaker_entity, speaker_text, cue, content, direct, channel) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
-    insertEvent: db.prepare('INSERT INTO events (article_rowid, idx, type, mode, cameo, location_entity, location_text, date, modality, confidence, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+    insertEvent: db.prepare('INSERT INTO events (article_rowid, idx, type, mode, cameo, location_entity, location_text, date, modality, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
     insertFts: db.prepare('INSERT INTO article_fts (rowid, title, lead, body) VALUES (?, ?, ?, ?)'),
     insertSource: db.prepare('INSERT OR IGNORE INTO article_sources (source, article_id, run_id) VALUES (?, ?, ?)'),
     insertFailure: db.prepare('INSERT OR IGNORE INTO failures (source, code, message, run_id, at) VALUES (?, ?, ?, ?, ?)'),
-    insertFeatures: db.prepare('INSERT INTO story_features (article_rowid, signature, json) VALUES (?, ?, ?)'),
+    insertFeatures: db.prepare('INSERT INTO story_features (article_rowid, signature) VALUES (?, ?)'),
     insertBand: db.prepare('INSERT OR IGNORE INTO lsh_bands (band, article_rowid) VALUES (?, ?)'),
     bandCandidates: db.prepare<[string], { rowid: number; id: string; signature: string; duplicate_of: string | null; story_id: string | null }>(
       'SELECT a.rowid AS rowid, a.id AS id, f.signature AS signature, a.duplicate_of AS duplicate_of, a.story_id AS story_id FROM lsh_bands b JOIN articles a ON a.rowid = b.article_rowid JOIN story_features f ON f.article_rowid = a.rowid WHERE b.band IN (SELECT value FROM json_each(?)) GROUP BY a.rowid ORDER BY a.rowid',
     ),
-    storyCandidates: db.prepare<[string, number], string>(
-      'SELECT story_id FROM story_keys WHERE key IN (SELECT value FROM json_each(?)) GROUP BY story_id ORDER BY count(*) DESC, story_id LIMIT ?',
-    ).pluck(),
     storyOf: db.prepare<[string], string | null>('SELECT story_id FROM articles WHERE id = ?').pluck(),
     getStory: db.prepare<[string], string>('SELECT json FROM stories WHERE id = ?').pluck(),
     upsertStory: db.prepare(
       'INSERT INTO stories (id, title, first_seen, last_seen, article_count, json) VALUES (@id, @title, @firstSeen, @lastSeen, @articleCount, @json) ON CONFLICT(id) DO UPDATE SET title = excluded.title, first_seen = excluded.first_seen, last_seen = excluded.last_seen, article_count = excluded.article_count, json = excluded.json',
     ),
-    deleteStoryKeys: db.prepare('DELETE FROM story_keys WHERE story_id = ?'),
-    insertStoryKey: db.prepare('INSERT OR IGNORE INTO story_keys (key, story_id) VALUES (?, ?)'),
-    upsertTerm: db.prepare('INSERT INTO term_stats (term, df) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1'),
+    upsertTerm: db.prepare('INSERT INTO term_stats (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + ?'),
     setMeta: db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
     getMeta: db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck(),
   };
 
   // Writer state, loaded lazily on the first write so that search and export never pay for it.
-  let writer: { identity: ReturnType<typeof createCorpusIdentity>; identitySize: number; stats: MutableTermStats; stories: Map<string, StorySummary> } | null = null;
+  let writer: {
+    identity: ReturnType<typeof createCorpusIdentity>;
+    identitySize: number;
+    stats: MutableTermStats;
+    pendingTerms: Map<string, number>;
+    stories: StoryWindow;
+  } | null = null;
   const writerState = () => {
     if (writer) return writer;
     const keys = db.prepare<[], [string, string]>('SELECT key, entity_id FROM entity_keys').raw().all();
@@ -146,31 +211,25 @@ function createSqliteStore(db: Database.Database, path: string, options: SqliteS
     const frequencies: Record<string, number> = {};
     for (const [term, df] of db.prepare<[], [string, number]>('SELECT term, df FROM term_stats').raw().iterate()) frequencies[term] = df;
     const documentCount = Number(q.getMeta.get('documentCount') ?? 0);
-    writer = { identity, identitySize: identity.entries().length, stats: createTermStats({ documentCount, frequencies }), stories: new Map() };
+    const stories = createStoryWindow(windowDays);
+    // The stories new articles can still join: those seen within the window of the newest, and undated ones.
+    const newest = db.prepare<[], string | null>('SELECT max(last_seen) FROM stories').pluck().get() ?? null;
+    const since = newest === null ? '' : new Date(Date.parse(newest) - (windowDays + 1) * DAY_MS).toISOString();
+    for (const json of db.prepare<[string], string>('SELECT json FROM stories WHERE last_seen IS NULL OR last_seen >= ?').pluck().iterate(since)) stories.put(JSON.parse(json) as StorySummary);
+    writer = { identity, identitySize: identity.entries().length, stats: createTermStats({ documentCount, frequencies }), pendingTerms: new Map(), stories };
     return writer;
   };
 
+  /** A story by id: from the in-memory window, else from the table (a duplicate of an old article). */
   const loadStory = (id: string): StorySummary | null => {
-    const cached = writer?.stories.get(id);
-    if (cached) return cached;
+    const known = writer?.stories.get(id);
+    if (known) return known;
     const json = q.getStory.get(id);
-    if (json === undefined) return null;
-    const story = JSON.parse(json) as StorySummary;
-    rememberStory(story);
-    return story;
-  };
-  const rememberStory = (story: StorySummary) => {
-    if (!writer) return;
-    // A bounded cache: the recent stories are the ones new articles join.
-    if (writer.stories.size >= 5000) writer.stories.delete(writer.stories.keys().next().value as string);
-    writer.stories.delete(story.id);
-    writer.stories.set(story.id, story);
+    return json === undefined ? null : (JSON.parse(json) as StorySummary);
   };
   const saveStory = (story: StorySummary) => {
     q.upsertStory.run({ id: story.id, title: story.title, firstSeen: story.firstSeen, lastSeen: story.lastSeen, articleCount: story.articleCount, json: JSON.stringify(story) });
-    q.deleteStoryKeys.run(story.id);
-    for (const key of storyKeys(story)) q.insertStoryKey.run(key, story.id);
-    rememberStory(story);
+    writer?.stories.put(story);
   };
 
   const findDuplicate = (signature: Uint32Array, bands: string[]): { id: string; storyId: string | null } | null => {
@@ -202,36 +261,7 @@ function createSqliteStore(db: Database.Database, path: string, options: SqliteS
     const duplicate = previousId === null ? findDuplicate(signature, bands) : null;
     const previousStory = previousId === null ? null : (q.storyOf.get(previousId) ?? null);
     const day = article.published ? article.published.slice(0, 10) : null;
-    const info = q.insertArticle.run({
-      id: article.id,
-      sourceId: article.sourceId ?? null,
-      url: article.url,
-      outlet: article.outlet,
-      published: article.published,
-      day,
-      title: article.title,
-      text: article.text,
-      source: input.source,
-      previousId,
-      duplicateOf: duplicate?.id ?? null,
-      runId,
-      at,
-    });
-    const rowid = Number(info.lastInsertRowid);
-    q.insertAnalysis.run(rowid, JSON.stringify({ ...analysis, article: { ...article, text: '' } }));
-    writeEntities(rowid, analysis);
-    analysis.quotes.forEach((quote, i) =>
-      q.insertQuote.run(rowid, i, quote.speaker.entity, quote.speaker.text, quote.cue, quote.content.text, quote.direct ? 1 : 0, quote.channel),
-    );
-    analysis.events.forEach((event, i) =>
-      q.insertEvent.run(rowid, i, event.type, event.mode, event.cameo, event.location?.entity ?? null, event.location?.text ?? null, event.date, event.modality, event.confidence, JSON.stringify(event)),
-    );
-    const lead = article.paragraphs[0];
-    const leadText = lead ? article.text.slice(lead.start, lead.end) : '';
-    const bodyText = lead ? article.text.slice(0, lead.start) + ' ' + article.text.slice(lead.end) : article.text;
-    q.insertFts.run(rowid, analyzer.indexText(article.title ?? ''), analyzer.indexText(leadText), analyzer.indexText(bodyText));
-
-    // Stories: a folded duplicate joins its original's story and adds nothing to the corpus statistics.
+    // Stories: a folded duplicate (or a new version) joins its original's story and adds nothing to the corpus statistics.
     const features: StoryFeatures = articleFeatures(analysis, { stats: state.stats });
     let story: StorySummary;
     const originalStoryId = duplicate?.storyId ?? previousStory;
@@ -244,27 +274,43 @@ function createSqliteStore(db: Database.Database, path: string, options: SqliteS
     if (!duplicate) {
       const keys = documentKeys(analysis);
       state.stats.addDocument(keys);
-      for (const key of new Set(keys)) q.upsertTerm.run(key);
-      q.setMeta.run('documentCount', String(state.stats.documentCount));
+      for (const key of new Set(keys)) state.pendingTerms.set(key, (state.pendingTerms.get(key) ?? 0) + 1);
     }
     saveStory(story);
-    q.setStory.run(story.id, rowid);
-    q.insertFeatures.run(rowid, signatureToHex(signature), JSON.stringify(features));
+    const info = q.insertArticle.run({
+      id: article.id,
+      sourceId: article.sourceId ?? null,
+      url: article.url,
+      outlet: article.outlet,
+      published: article.published,
+      day,
+      title: article.title,
+      text: article.text,
+      source: input.source,
+      previousId,
+      duplicateOf: duplicate?.id ?? null,
+      storyId: story.id,
+      runId,
+      at,
+    });
+    const rowid = Number(info.lastInsertRowid);
+    q.insertAnalysis.run(rowid, JSON.stringify({ ...analysis, article: { ...article, text: '' } }));
+    writeEntities(rowid, analysis);
+    analysis.quotes.forEach((quote, i) =>
+      q.insertQuote.run(rowid, i, quote.speaker.entity, quote.speaker.text, quote.cue, quote.content.text, quote.direct ? 1 : 0, quote.channel),
+    );
+    analysis.events.forEach((event, i) =>
+      q.insertEvent.run(rowid, i, event.type, event.mode, event.cameo, event.location?.entity ?? null, event.location?.text ?? null, event.date, event.modality, event.confidence),
+    );
+    const index = input.index ?? indexFields(analyzer, article);
+    q.insertFts.run(rowid, index.title, index.lead, index.body);
+    q.insertFeatures.run(rowid, signatureToHex(signature));
     for (const band of bands) q.insertBand.run(band, rowid);
     q.insertSource.run(input.source, article.id, runId);
-    saveIdentity(state);
     return { status: 'ingested', id: article.id, previousId, duplicateOf: duplicate?.id ?? null, storyId: story.id };
   };
 
-  const storyCandidates = (features: StoryFeatures): StorySummary[] => {
-    const ids = q.storyCandidates.all(JSON.stringify(candidateKeys(features)), maxStoryCandidates);
-    const out: StorySummary[] = [];
-    for (const id of ids) {
-      const story = loadStory(id);
-      if (story && isActive(features, story)) out.push(story);
-    }
-    return out;
-  };
+  const storyCandidates = (features: StoryFeatures): StorySummary[] => writerState().stories.candidates(features, maxStoryCandidates);
 
   const saveIdentity = (state: NonNullable<typeof writer>) => {
     const entries = state.identity.entries();
@@ -320,7 +366,16 @@ function createSqliteStore(db: Database.Database, path: string, options: SqliteS
 
   const putBatch = db.transaction((inputs: readonly ArticleInput[], runId: number): PutOutcome[] => {
     const at = new Date().toISOString();
-    return inputs.map((input) => putOne(input, runId, at));
+    const outcomes = inputs.map((input) => putOne(input, runId, at));
+    // Per batch, not per article: the identity map and the term counts grow with the corpus.
+    if (writer) {
+      writer.stories.evict();
+      saveIdentity(writer);
+      for (const [term, n] of writer.pendingTerms) q.upsertTerm.run(term, n, n);
+      writer.pendingTerms.clear();
+      q.setMeta.run('documentCount', String(writer.stats.documentCount));
+    }
+    return outcomes;
   });
 
   let searcher: Searcher | null = null;

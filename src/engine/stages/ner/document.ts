@@ -1,12 +1,6 @@
 // Document features for the second NER pass: how the first pass labelled the same word elsewhere in the
 // document («الليكود» tagged ORG in one sentence helps the bare «الليكود» three sentences later).
-import { foldForm, hashFeature, splitProclitics } from './features.js';
-
-/** The key words are pooled under: the folded form without proclitics («وبالليكود» → «ليكود»). */
-function keyOf(token: string): string {
-  const [, stem] = splitProclitics(foldForm(token));
-  return stem;
-}
+import { EMPTY_LEXICON, hashFeature, stemOf, type NerLexicon } from './features.js';
 
 /** Entity types of the first pass that a word can be given. */
 const TYPES = ['PERS', 'LOC', 'ORG', 'MISC'] as const;
@@ -14,13 +8,16 @@ const TYPES = ['PERS', 'LOC', 'ORG', 'MISC'] as const;
 /**
  * Per sentence, per token: hashed features from first-pass tags of the same key in the other sentences
  * within `window` sentences (the whole document when `window` is Infinity), and the token's own first-pass tag.
+ * Pass the model's lexicon so the stems come from its memo (speed only; results are the same).
  */
 export function documentFeatureHashes(
   sentences: readonly (readonly string[])[],
   firstPass: readonly (readonly string[])[],
   window: number,
+  lexicon: NerLexicon = EMPTY_LEXICON,
 ): Uint32Array[][] {
-  const keys = sentences.map((tokens) => tokens.map(keyOf));
+  // Words are pooled under their folded stem («وبالليكود» → «ليكود»); the lexicon only lends its memo.
+  const keys = sentences.map((tokens) => tokens.map((t) => stemOf(t, lexicon)));
   // counts[s] : key → [PERS, LOC, ORG, MISC, O] counts within sentence s.
   const perSentence = keys.map((ks, s) => {
     const m = new Map<string, number[]>();

@@ -332,6 +332,11 @@ function sentenceViews(tokens: readonly string[], lexicon: NerLexicon): { views:
   return { views, gaz: markGazetteer(views, lexicon, index), index };
 }
 
+/** The folded stem of a token («وبالليكود» → «ليكود»), from the same memo the features use. */
+export function stemOf(token: string, lexicon: NerLexicon): string {
+  return viewOf(token, lexicon, indexOf(lexicon)).stem;
+}
+
 /**
  * The feature strings of every token of a sentence. Exposed for tests and inspection; the tagger uses
  * `extractFeatureHashes`, which hashes the same strings without building them.

@@ -117,6 +117,13 @@ describe('tiny model', () => {
     });
   });
 
+  it('an O penalty from the manifest trades precision for recall', () => {
+    const tokens = ['أكد', 'الوزير', 'أن', 'الوفد', 'وصل'];
+    expect(tagger.tagTokens(tokens)).toContain('O');
+    const eager = createNerTagger(createNerModel(model.weights, LEXICON, { decoding: { oPenalty: 1000 } }));
+    expect(eager.tagTokens(tokens)).not.toContain('O');
+  });
+
   it('round-trips through the binary weight format', () => {
     const back = deserializeWeights(serializeWeights(model.weights));
     const reloaded = createNerTagger(createNerModel(back, LEXICON));

@@ -95,6 +95,7 @@ export function createNerTagger(model: NerModel, resources: NerTaggerResources =
       sentences,
       first.map((r) => r.tags),
       window,
+      lexicon,
     );
     return parts.map((p, s) => decodeWith(model.document!.index, p, extra[s]!, withScores, model.oPenalty));
   };

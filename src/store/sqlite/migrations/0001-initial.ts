@@ -108,7 +108,6 @@ CREATE TABLE events (
   date TEXT,
   modality TEXT NOT NULL,
   confidence REAL NOT NULL,
-  json TEXT NOT NULL,
   PRIMARY KEY (article_rowid, idx)
 ) WITHOUT ROWID;
 CREATE INDEX events_type ON events(type, article_rowid);
@@ -125,17 +124,10 @@ CREATE TABLE stories (
 
 -- What story clustering and duplicate folding keep per article, and their candidate indexes.
 CREATE INDEX stories_seen ON stories(last_seen);
-CREATE TABLE story_keys (
-  key TEXT NOT NULL,
-  story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
-  PRIMARY KEY (key, story_id)
-) WITHOUT ROWID;
-CREATE INDEX story_keys_story ON story_keys(story_id);
 CREATE TABLE story_features (
   article_rowid INTEGER PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
   -- the MinHash signature (hex) checked against LSH candidates
-  signature TEXT NOT NULL,
-  json TEXT NOT NULL
+  signature TEXT NOT NULL
 );
 CREATE TABLE lsh_bands (
   band TEXT NOT NULL,

@@ -1,0 +1,18 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+const { openStore } = await import('./src/store/index.js');
+const { createAnalysisPool } = await import('./src/store/ingest-workers.js');
+const { readText } = await import('./src/ingest/index.js');
+const text = readFileSync('/tmp/I-snn1000.jsonl', 'utf8').split('\n').slice(0, 300).join('\n');
+const results = readText(text, 'jsonl', 'x.jsonl');
+const pool = await createAnalysisPool({ resourcesDir: 'resources', workers: 0 });
+const analysed = [];
+for (const r of results) if (r.ok) analysed.push({ ...(await pool.analyze(r.article)), source: r.source });
+const store = openStore('/tmp/I-prof.sqlite', { resourcesDir: 'resources' });
+const s = new Session(); s.connect(); await s.post('Profiler.enable'); await s.post('Profiler.start');
+const t = performance.now();
+for (let i = 0; i < analysed.length; i += 32) store.putArticles(analysed.slice(i, i + 32).map((a) => ({ analysis: a.analysis, source: a.source, signature: a.signature })), store.beginRun([]));
+console.log(`put ${((performance.now() - t) / analysed.length).toFixed(2)} ms/article`);
+const { profile } = await s.post('Profiler.stop');
+writeFileSync('/tmp/I-put.cpuprofile', JSON.stringify(profile));
+store.close();
