@@ -11,26 +11,39 @@ import type { Job, MeasureContext, MeasureOutput, Suite } from './measure.js';
 import { buildReport, formatReport, type JobOutcome, type SuiteReport } from './report.js';
 import { textCoreSuite } from './suites/text-core.js';
 
-/** The NER suite: bench/suites/ner.ts measures model load, tagging tokens/s and memory; it reports named numbers. */
-const nerSuite: Suite = {
-  description: 'NER model load, tagging tokens/s and memory (bench/suites/ner.ts)',
-  plan: async () => [{ kind: 'measure', name: 'ner', role: 'ours', measure: 'ner' }],
-  measures: {
-    ner: async (ctx) => {
-      // Imported in its child process only, so a NER module that is broken or not built yet fails
-      // this suite alone and never the text-core one.
-      const { runNerBench } = await import('./suites/ner.js');
-      const values = await runNerBench({ dataDir: ctx.dataDir, log: ctx.log, ...(ctx.limit === undefined ? {} : { limit: ctx.limit }) });
-      return { kind: 'metrics', values };
+type MetricsBench = (options: { dataDir: string; log: (line: string) => void; limit?: number }) => Promise<Record<string, number>>;
+
+/**
+ * A suite that reports its own named numbers from one measurement. The module is imported in its child
+ * process only, so a suite whose module is broken or whose resources are not built fails alone.
+ */
+function metricsSuite(name: string, description: string, load: () => Promise<MetricsBench>): Suite {
+  return {
+    description,
+    plan: async () => [{ kind: 'measure', name, role: 'ours', measure: name }],
+    measures: {
+      [name]: async (ctx) => {
+        const run = await load();
+        const values = await run({ dataDir: ctx.dataDir, log: ctx.log, ...(ctx.limit === undefined ? {} : { limit: ctx.limit }) });
+        return { kind: 'metrics', values };
+      },
     },
-  },
-  targets: [],
-};
+    targets: [],
+  };
+}
+
+const nerSuite = metricsSuite('ner', 'NER model load, tagging tokens/s and memory (bench/suites/ner.ts)', async () => (await import('./suites/ner.js')).runNerBench);
+const analyzeSuite = metricsSuite(
+  'analyze',
+  'the whole analyze pipeline: articles/s, words/s, stage shares, linking overhead, memory (bench/suites/analyze.ts)',
+  async () => (await import('./suites/analyze.js')).runAnalyzeBench,
+);
 
 /** The suites, by the name given on the command line. */
 const SUITES = {
   'text-core': textCoreSuite,
   ner: nerSuite,
+  analyze: analyzeSuite,
 } as const satisfies Record<string, Suite>;
 
 type SuiteName = keyof typeof SUITES;

@@ -50,6 +50,11 @@ export interface ClusterOptions {
   minText?: number;
   /** Stories whose last article is more than this many days away are not candidates (default 10). */
   windowDays?: number;
+  /**
+   * How much the threshold rises per e-fold of story size (default 0): a large story's centroid is broad
+   * («الهلال», «مباراة» for a whole football week), so a big story should ask more of a newcomer.
+   */
+  growth?: number;
   /** How many candidate stories to score per article (default 30), the best-connected by shared index keys. */
   maxCandidates?: number;
   /** Weights of text, entity, place and event-type similarity (default 0.6, 0.2, 0.15, 0.05). */
@@ -62,6 +67,7 @@ export const DEFAULT_CLUSTER_OPTIONS: Readonly<Required<ClusterOptions>> = Objec
   halfLifeDays: 4,
   minText: 0.15,
   maxCandidates: 30,
+  growth: 0,
   windowDays: 10,
   weights: Object.freeze({ text: 0.6, entities: 0.2, places: 0.15, events: 0.05 }),
 });
@@ -159,17 +165,22 @@ export function assignStory(
   options: ClusterOptions = {},
 ): { storyId: string | null; score: number } {
   const threshold = options.threshold ?? DEFAULT_CLUSTER_OPTIONS.threshold;
+  const growth = options.growth ?? DEFAULT_CLUSTER_OPTIONS.growth;
   let bestId: string | null = null;
   let best = 0;
+  let bestMargin = 0;
   for (const story of candidates) {
     if (!isActive(features, story, options)) continue;
     const { score } = scoreStory(features, story, options);
-    if (score > best) {
+    // Compare by the margin over each story's own threshold, so a small close story beats a big loose one.
+    const margin = score - (threshold + growth * Math.log(Math.max(1, story.articleCount)));
+    if (bestId === null || margin > bestMargin) {
+      bestMargin = margin;
       best = score;
       bestId = story.id;
     }
   }
-  return best >= threshold ? { storyId: bestId, score: best } : { storyId: null, score: best };
+  return bestId !== null && bestMargin >= 0 ? { storyId: bestId, score: best } : { storyId: null, score: best };
 }
 
 function addInto(target: Record<string, number>, source: Record<string, number>, max: number): Record<string, number> {

@@ -8,7 +8,7 @@ import type { TextAnalyzer } from './text-analyzer.js';
 const analyzer: TextAnalyzer = {
   terms(text) {
     const out: Array<{ term: string; start: number; end: number }> = [];
-    for (const m of text.matchAll(/[^\s،.]+/gu)) out.push({ term: m[0].replace(/^و?ال/u, ''), start: m.index, end: m.index + m[0].length });
+    for (const m of text.matchAll(/[^\s،.]+/gu)) out.push({ term: m[0].replace(/^و?ال/u, '').replace(/ة$/u, 'ه'), start: m.index, end: m.index + m[0].length });
     return out;
   },
   indexText: (text) => text,
@@ -20,16 +20,22 @@ describe('parseQuery and toFtsMatch', () => {
     ['الرئيس الوزراء', '("رئيس" AND "وزراء")'],
     ['"رئيس الوزراء"', '"رئيس وزراء"'],
     ['«رئيس الوزراء»', '"رئيس وزراء"'],
-    ['جدة OR أبها', '("جدة" OR "أبها")'],
+    ['جدة OR أبها', '("جده" OR "أبها")'],
     ['أسعار -النفط', '(("أسعار") NOT "نفط")'],
     ['أسعار -"سوق النفط"', '(("أسعار") NOT "سوق نفط")'],
-    ['(جدة OR أبها) مظاهرة', '(("جدة" OR "أبها") AND "مظاهرة")'],
+    ['(جدة OR أبها) مظاهرة', '(("جده" OR "أبها") AND "مظاهره")'],
     ['أسعار AND المياه', '("أسعار" AND "مياه")'],
     ['أسعار ، المياه', '("أسعار" AND "مياه")'],
     // A word that is FTS5 syntax in English is only ever a quoted term.
     ['NEAR NOT', '("NEAR" AND "NOT")'],
   ])('%s → %s', (query, expected) => {
     expect(toFtsMatch(parseQuery(query, analyzer))).toBe(expected);
+  });
+
+  it('searches both readings of a word typed with ه for ة', () => {
+    // As the real segmenter does: «مظاهره» as typed reads as مظاهر + ه, «مظاهرة» as one word.
+    const hurried: TextAnalyzer = { ...analyzer, terms: (text) => (text === 'مظاهره' ? [{ term: 'مظاهر', start: 0, end: 6 }] : analyzer.terms(text)) };
+    expect(toFtsMatch(parseQuery('مظاهره', hurried))).toBe('("مظاهر" OR "مظاهره")');
   });
 
   it('collects the positive terms for highlighting, not the excluded ones', () => {

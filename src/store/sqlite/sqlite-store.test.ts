@@ -35,7 +35,7 @@ afterAll(async () => {
 describe('ingest into the store', () => {
   it('stores every article once, and a second run over the same file is a no-op', async () => {
     expect(store.stats().articles).toBe(TEST_RECORDS.length);
-    const again = await ingest(store, join(dir, 'main.jsonl'), TEST_RECORDS);
+    const again = await ingestPaths(store, [join(dir, 'main.jsonl')], { resourcesDir, pool });
     expect(again.skippedFiles).toBe(1);
     expect(again.ingested).toBe(0);
     expect(store.stats().articles).toBe(TEST_RECORDS.length);

@@ -28,7 +28,7 @@ import {
 import { indexFields, type TextAnalyzer } from '../search/text-analyzer.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { createSearcher, type Searcher } from './sqlite-search.js';
-import type { ArticleInput, EntityMatch, PutOutcome, RunCounts, SearchFilters, SearchOptions, SearchResult, Store, StoreStats, StoredAnalysis } from '../types.js';
+import type { ArticleInput, PutOutcome, RunCounts, SearchFilters, SearchOptions, SearchResult, Store, StoreStats, StoredAnalysis } from '../types.js';
 
 export interface SqliteStoreOptions {
   /** The analyzer that turns text into index terms; the same one must serve queries. */
@@ -139,15 +139,6 @@ function migrate(db: Database.Database, path: string): void {
       db.pragma(`user_version = ${m.version}`);
     })();
   }
-}
-
-interface ArticleRow {
-  rowid: number;
-  id: string;
-  url: string | null;
-  previous_id: string | null;
-  duplicate_of: string | null;
-  story_id: string | null;
 }
 
 function createSqliteStore(db: Database.Database, path: string, options: SqliteStoreOptions): Store {

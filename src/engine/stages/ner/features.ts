@@ -20,27 +20,50 @@ const GAZ_NAMES = ['PER', 'LOC', 'ORG', 'GIVEN'] as const;
 export const EMPTY_LEXICON: NerLexicon = { clusters: new Map(), gazetteer: new Map(), gazetteerMaxWords: 0 };
 
 // Letters folded for matching; named so no variant is dropped (آ and ء included).
-const ALEF_VARIANTS = /[أإآٱ]/g; // أ إ آ ٱ → ا: «إيران» and «ايران» are one name
-const ALEF_MAKSURA = /ى/g; // ى → ي: «موسى» / «موسي»
-const TA_MARBUTA = /ة/g; // ة → ه: «الطراونة» / «الطراونه»
-const HAMZA_ON_WAW = /ؤ/g; // ؤ → و
-const HAMZA_ON_YA = /ئ/g; // ئ → ي
-const DIACRITICS_AND_TATWEEL = /[\u064B-\u065F\u0670\u0640]/g; // harakat, superscript alef, tatweel ـ
-const ARABIC_INDIC_DIGITS = /[٠-٩]/g;
+const ALEF = 0x0627; // ا
+const ALEF_HAMZA_ABOVE = 0x0623; // أ → ا: «أحمد» / «احمد»
+const ALEF_HAMZA_BELOW = 0x0625; // إ → ا: «إيران» / «ايران»
+const ALEF_MADDA = 0x0622; // آ → ا: «آسيا» / «اسيا»
+const ALEF_WASLA = 0x0671; // ٱ → ا
+const ALEF_MAKSURA = 0x0649; // ى → ي: «موسى» / «موسي»
+const YA = 0x064a; // ي
+const TA_MARBUTA = 0x0629; // ة → ه: «الطراونة» / «الطراونه»
+const HA = 0x0647; // ه
+const WAW_HAMZA = 0x0624; // ؤ → و
+const WAW = 0x0648; // و
+const YA_HAMZA = 0x0626; // ئ → ي
+const TATWEEL = 0x0640; // ـ, dropped
+const HARAKAT_FIRST = 0x064b; // fathatan … sukun and the other marks up to U+065F, dropped
+const HARAKAT_LAST = 0x065f;
+const SUPERSCRIPT_ALEF = 0x0670; // ٰ, dropped
+const ARABIC_INDIC_ZERO = 0x0660; // ٠ … ٩ → 0 … 9
+const ARABIC_INDIC_NINE = 0x0669;
 
 /**
  * The form the tagger matches on: no diacritics or tatweel, alef/ya/ta-marbuta/hamza-seat variants folded,
  * Arabic-Indic digits to ASCII. Hamza on the line (ء) is kept: «جزء» is not «جز».
  */
 export function foldForm(word: string): string {
-  return word
-    .replace(DIACRITICS_AND_TATWEEL, '')
-    .replace(ALEF_VARIANTS, 'ا')
-    .replace(ALEF_MAKSURA, 'ي')
-    .replace(TA_MARBUTA, 'ه')
-    .replace(HAMZA_ON_WAW, 'و')
-    .replace(HAMZA_ON_YA, 'ي')
-    .replace(ARABIC_INDIC_DIGITS, (d) => String(d.charCodeAt(0) - 0x0660));
+  let out = '';
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 0x0622 || c > 0x0671) {
+      out += word[i];
+      continue;
+    }
+    if (c === TATWEEL || c === SUPERSCRIPT_ALEF || (c >= HARAKAT_FIRST && c <= HARAKAT_LAST)) continue;
+    let r = c;
+    if (c === ALEF_HAMZA_ABOVE || c === ALEF_HAMZA_BELOW || c === ALEF_MADDA || c === ALEF_WASLA) r = ALEF;
+    else if (c === ALEF_MAKSURA || c === YA_HAMZA) r = YA;
+    else if (c === TA_MARBUTA) r = HA;
+    else if (c === WAW_HAMZA) r = WAW;
+    else if (c >= ARABIC_INDIC_ZERO && c <= ARABIC_INDIC_NINE) {
+      out += String(c - ARABIC_INDIC_ZERO);
+      continue;
+    }
+    out += String.fromCharCode(r);
+  }
+  return out;
 }
 
 /**

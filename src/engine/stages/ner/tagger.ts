@@ -41,7 +41,7 @@ export interface NerTaggerResources {
 
 const LABELS: Record<string, MentionLabel> = { PERS: 'PER', ORG: 'ORG', LOC: 'LOC', MISC: 'MISC' };
 
-/** Softens perceptron scores into posteriors; fitted loosely so that scores spread over (0, 1]. */
+/** Softens perceptron scores into posteriors. Chosen, not fitted: scores rank mentions but are not calibrated. */
 const POSTERIOR_TEMPERATURE = 4;
 
 /**
