@@ -75,19 +75,36 @@ export const DEFAULT_CLUSTER_OPTIONS: Readonly<Required<ClusterOptions>> = Objec
 const DAY_MS = 86_400_000;
 const MAX_CENTROID_TERMS = 200;
 const MAX_CENTROID_ENTITIES = 60;
+const MAX_KEY_STORIES = 500;
 
+// Norms of story vectors, computed once per vector object: summaries are never mutated (updateStory copies),
+// and one story is scored against many articles.
+const normCache = new WeakMap<Record<string, number>, number>();
+
+function normOf(v: Record<string, number>): number {
+  let n = normCache.get(v);
+  if (n === undefined) {
+    n = 0;
+    for (const k in v) n += (v[k] as number) ** 2;
+    n = Math.sqrt(n);
+    normCache.set(v, n);
+  }
+  return n;
+}
+
+/** Cosine of an article vector (small: iterated) with a story vector (large: looked up, norm cached). */
 function cosine(a: Record<string, number>, b: Record<string, number>): number {
   let dot = 0;
   let na = 0;
-  let nb = 0;
   for (const k in a) {
     const x = a[k] as number;
     na += x * x;
     const y = b[k];
     if (y !== undefined) dot += x * y;
   }
-  for (const k in b) nb += (b[k] as number) ** 2;
-  return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
+  if (dot === 0) return 0;
+  const nb = normOf(b);
+  return na > 0 && nb > 0 ? dot / (Math.sqrt(na) * nb) : 0;
 }
 
 function isEmpty(r: Record<string, number>): boolean {
@@ -331,7 +348,12 @@ export function createMemoryStoryIndex(options: ClusterOptions = {}): MemoryStor
       // Rank by shared keys and keep the best few, as the store's query does (ORDER BY shared DESC LIMIT n):
       // a common stem («الامير») would otherwise make every story a candidate.
       const shared = new Map<string, number>();
-      for (const k of candidateKeys(features)) for (const id of byKey.get(k) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+      for (const k of candidateKeys(features)) {
+        const ids = byKey.get(k);
+        // A key half the corpus shares («t:مملكه») says nothing about which story; skipping it keeps this fast.
+        if (!ids || ids.size > MAX_KEY_STORIES) continue;
+        for (const id of ids) shared.set(id, (shared.get(id) ?? 0) + 1);
+      }
       const out: StorySummary[] = [];
       for (const [id] of [...shared].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) {
         const s = stories.get(id) as StorySummary;

@@ -96,7 +96,7 @@ function snapshot(dbPath: string): Snapshot {
 
 describe('ingest survives kill -9', () => {
   it('resumes after SIGKILL at a random point with nothing lost or duplicated', { timeout: 120_000 }, async () => {
-    const n = 160;
+    const n = 100;
     const file = join(dir, 'articles.jsonl');
     writeFileSync(file, articles(n));
 

@@ -190,7 +190,7 @@ export function createSearcher(db: Database.Database, analyzer: TextAnalyzer): S
         )
       : run<Row[]>(`SELECT ${columns}, 0 AS score ${storyJoin} ORDER BY a.published DESC, a.rowid DESC LIMIT ? OFFSET ?`, [...from.params, limit, offset]);
     const total = (run<{ n: number }>(`SELECT count(*) AS n ${from.sql}`, from.params, 'get')).n;
-    const textOf = db.prepare<[number], string>('SELECT text FROM articles WHERE rowid = ?').pluck();
+    const textOf = db.prepare<[number], string>('SELECT text FROM analyses WHERE article_rowid = ?').pluck();
     const hits: SearchHit[] = rows.map((row) => {
       const snippet = options.snippets === false || !compiled ? null : buildSnippet(textOf.get(row.rowid) ?? '', compiled.terms, analyzer);
       return {

@@ -45,22 +45,21 @@ const DAY_MS = 86_400_000;
 const MAX_KEY_STORIES = 400;
 
 /**
- * The stories an arriving article may join, in memory: summaries within the time window of the newest
- * article and an inverted index from `storyKeys` to them. Older stories are evicted, so memory follows
- * the window, not the corpus.
+ * The stories an arriving article may join, in memory: summaries within the time window of the current
+ * batch and an inverted index from `storyKeys` to them.
  */
 interface StoryWindow {
   get(id: string): StorySummary | undefined;
   put(story: StorySummary): void;
   candidates(features: StoryFeatures, max: number): StorySummary[];
-  evict(): void;
+  /** Drops dated stories that end before `from` or start after `to` (ISO date-times). */
+  keepWithin(from: string, to: string): void;
 }
 
-function createStoryWindow(windowDays: number): StoryWindow {
+function createStoryWindow(): StoryWindow {
   const stories = new Map<string, StorySummary>();
   const byKey = new Map<string, Set<string>>();
   const keysOf = new Map<string, string[]>();
-  let newest = 0;
   const remove = (id: string) => {
     for (const k of keysOf.get(id) ?? []) {
       const set = byKey.get(k);
@@ -82,7 +81,6 @@ function createStoryWindow(windowDays: number): StoryWindow {
         set.add(story.id);
       }
       stories.set(story.id, story);
-      if (story.lastSeen) newest = Math.max(newest, Date.parse(story.lastSeen));
     },
     candidates(features, max) {
       const shared = new Map<string, number>();
@@ -97,9 +95,13 @@ function createStoryWindow(windowDays: number): StoryWindow {
         .map(([id]) => stories.get(id) as StorySummary)
         .filter((story) => isActive(features, story));
     },
-    evict() {
-      const cutoff = newest - (windowDays + 1) * DAY_MS;
-      for (const [id, story] of stories) if (story.lastSeen && Date.parse(story.lastSeen) < cutoff) remove(id);
+    keepWithin(from, to) {
+      const lo = Date.parse(from);
+      const hi = Date.parse(to);
+      for (const [id, story] of stories) {
+        if (story.lastSeen === null || story.firstSeen === null) continue;
+        if (Date.parse(story.lastSeen) < lo || Date.parse(story.firstSeen) > hi) remove(id);
+      }
     },
   };
 }
@@ -154,9 +156,9 @@ function createSqliteStore(db: Database.Database, path: string, options: SqliteS
     finishRun: db.prepare('UPDATE runs SET finished_at = ?, ingested = ?, skipped = ?, failed = ? WHERE id = ?'),
     latestAtUrl: db.prepare<[string], string>('SELECT id FROM articles WHERE url = ? ORDER BY rowid DESC LIMIT 1').pluck(),
     insertArticle: db.prepare(
-      'INSERT INTO articles (id, source_id, url, outlet, published, day, title, text, source, previous_id, duplicate_of, story_id, run_id, ingested_at) VALUES (@id, @sourceId, @url, @outlet, @published, @day, @title, @text, @source, @previousId, @duplicateOf, @storyId, @runId, @at)',
+      'INSERT INTO articles (id, source_id, url, outlet, published, day, title, source, previous_id, duplicate_of, story_id, run_id, ingested_at) VALUES (@id, @sourceId, @url, @outlet, @published, @day, @title, @source, @previousId, @duplicateOf, @storyId, @runId, @at)',
     ),
-    insertAnalysis: db.prepare('INSERT INTO analyses (article_rowid, json) VALUES (?, ?)'),
+    insertAnalysis: db.prepare('INSERT INTO analyses (article_rowid, text, json) VALUES (?, ?, ?)'),
     upsertEntity: db.prepare(
       `INSERT INTO entities (id, type, name_ar, name_en, kb, lat, lon, country, admin1, level, article_count) VALUES (@id, @type, @nameAr, @nameEn, @kb, @lat, @lon, @country, @admin1, @level, 1)
        ON CONFLICT(id) DO UPDATE SET article_count = article_count + 1`,
@@ -177,6 +179,7 @@ function createSqliteStore(db: Database.Database, path: string, options: SqliteS
     bandCandidates: db.prepare<[string], { rowid: number; id: string; signature: string; duplicate_of: string | null; story_id: string | null }>(
       'SELECT a.rowid AS rowid, a.id AS id, f.signature AS signature, a.duplicate_of AS duplicate_of, a.story_id AS story_id FROM lsh_bands b JOIN articles a ON a.rowid = b.article_rowid JOIN story_features f ON f.article_rowid = a.rowid WHERE b.band IN (SELECT value FROM json_each(?)) GROUP BY a.rowid ORDER BY a.rowid',
     ),
+    storiesWithin: db.prepare<[string, string], string>('SELECT id FROM stories WHERE last_seen >= ?1 AND first_seen <= ?2').pluck(),
     storyOf: db.prepare<[string], string | null>('SELECT story_id FROM articles WHERE id = ?').pluck(),
     getStory: db.prepare<[string], string>('SELECT json FROM stories WHERE id = ?').pluck(),
     upsertStory: db.prepare(
@@ -202,11 +205,9 @@ function createSqliteStore(db: Database.Database, path: string, options: SqliteS
     const frequencies: Record<string, number> = {};
     for (const [term, df] of db.prepare<[], [string, number]>('SELECT term, df FROM term_stats').raw().iterate()) frequencies[term] = df;
     const documentCount = Number(q.getMeta.get('documentCount') ?? 0);
-    const stories = createStoryWindow(windowDays);
-    // The stories new articles can still join: those seen within the window of the newest, and undated ones.
-    const newest = db.prepare<[], string | null>('SELECT max(last_seen) FROM stories').pluck().get() ?? null;
-    const since = newest === null ? '' : new Date(Date.parse(newest) - (windowDays + 1) * DAY_MS).toISOString();
-    for (const json of db.prepare<[string], string>('SELECT json FROM stories WHERE last_seen IS NULL OR last_seen >= ?').pluck().iterate(since)) stories.put(JSON.parse(json) as StorySummary);
+    const stories = createStoryWindow();
+    // Undated stories stay candidates whatever the time; dated ones are loaded per batch (moveStoryWindow).
+    for (const json of db.prepare<[], string>('SELECT json FROM stories WHERE last_seen IS NULL').pluck().iterate()) stories.put(JSON.parse(json) as StorySummary);
     writer = { identity, identitySize: identity.entries().length, stats: createTermStats({ documentCount, frequencies }), pendingTerms: new Map(), stories };
     return writer;
   };
@@ -276,7 +277,6 @@ function createSqliteStore(db: Database.Database, path: string, options: SqliteS
       published: article.published,
       day,
       title: article.title,
-      text: article.text,
       source: input.source,
       previousId,
       duplicateOf: duplicate?.id ?? null,
@@ -285,7 +285,7 @@ function createSqliteStore(db: Database.Database, path: string, options: SqliteS
       at,
     });
     const rowid = Number(info.lastInsertRowid);
-    q.insertAnalysis.run(rowid, JSON.stringify({ ...analysis, article: { ...article, text: '' } }));
+    q.insertAnalysis.run(rowid, article.text, JSON.stringify({ ...analysis, article: { ...article, text: '' } }));
     writeEntities(rowid, analysis);
     analysis.quotes.forEach((quote, i) =>
       q.insertQuote.run(rowid, i, quote.speaker.entity, quote.speaker.text, quote.cue, quote.content.text, quote.direct ? 1 : 0, quote.channel),
@@ -355,12 +355,39 @@ function createSqliteStore(db: Database.Database, path: string, options: SqliteS
     }
   };
 
+  /**
+   * Holds in memory exactly the stories a batch can join: those within the time window of its articles.
+   * Articles mostly arrive in time order, so this loads a few stories per batch; a jump (another file,
+   * another year) reloads that period's stories from the table, so nothing is missed and memory stays flat.
+   */
+  const moveStoryWindow = (inputs: readonly ArticleInput[]) => {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const input of inputs) {
+      const t = input.analysis.article.published ? Date.parse(input.analysis.article.published) : NaN;
+      if (Number.isNaN(t)) continue;
+      lo = Math.min(lo, t);
+      hi = Math.max(hi, t);
+    }
+    if (lo === Infinity) return;
+    const margin = (windowDays + 1) * DAY_MS;
+    const from = new Date(lo - margin).toISOString();
+    const to = new Date(hi + margin).toISOString();
+    const state = writerState();
+    state.stories.keepWithin(from, to);
+    for (const id of q.storiesWithin.all(from, to)) {
+      if (state.stories.get(id)) continue;
+      const json = q.getStory.get(id);
+      if (json !== undefined) state.stories.put(JSON.parse(json) as StorySummary);
+    }
+  };
+
   const putBatch = db.transaction((inputs: readonly ArticleInput[], runId: number): PutOutcome[] => {
     const at = new Date().toISOString();
+    moveStoryWindow(inputs);
     const outcomes = inputs.map((input) => putOne(input, runId, at));
     // Per batch, not per article: the identity map and the term counts grow with the corpus.
     if (writer) {
-      writer.stories.evict();
       saveIdentity(writer);
       for (const [term, n] of writer.pendingTerms) q.upsertTerm.run(term, n, n);
       writer.pendingTerms.clear();
@@ -451,7 +478,7 @@ function rewriteIds(analysis: Analysis, identity: ReturnType<typeof createCorpus
 function* readAnalyses(db: Database.Database, searcher: Searcher, query: string | undefined, filters: SearchFilters | undefined): Iterable<StoredAnalysis> {
   const rowids = searcher.matchingRowids({ ...(query === undefined ? {} : { query }), filters: { duplicates: true, ...filters } });
   const get = db.prepare<[number], { json: string; text: string; story_id: string | null; story_title: string | null; duplicate_of: string | null; previous_id: string | null }>(
-    'SELECT n.json AS json, a.text AS text, a.story_id AS story_id, s.title AS story_title, a.duplicate_of AS duplicate_of, a.previous_id AS previous_id FROM articles a JOIN analyses n ON n.article_rowid = a.rowid LEFT JOIN stories s ON s.id = a.story_id WHERE a.rowid = ?',
+    'SELECT n.json AS json, n.text AS text, a.story_id AS story_id, s.title AS story_title, a.duplicate_of AS duplicate_of, a.previous_id AS previous_id FROM articles a JOIN analyses n ON n.article_rowid = a.rowid LEFT JOIN stories s ON s.id = a.story_id WHERE a.rowid = ?',
   );
   for (const rowid of rowids) {
     const row = get.get(rowid);

@@ -20,8 +20,6 @@ CREATE TABLE articles (
   published TEXT,
   day TEXT,
   title TEXT,
-  -- the cleaned body text; the analysis JSON is stored without it
-  text TEXT NOT NULL,
   source TEXT,
   -- the earlier version of this article at the same URL (a changed article is a new version, not a duplicate)
   previous_id TEXT REFERENCES articles(id),
@@ -36,8 +34,11 @@ CREATE INDEX articles_outlet_day ON articles(outlet, day);
 CREATE INDEX articles_day ON articles(day);
 CREATE INDEX articles_story ON articles(story_id);
 
+-- Kept apart from articles so that scans of matches (recency, facets) read small rows.
 CREATE TABLE analyses (
   article_rowid INTEGER PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
+  -- the cleaned body text; the analysis JSON is stored without it
+  text TEXT NOT NULL,
   json TEXT NOT NULL
 );
 
@@ -123,7 +124,7 @@ CREATE TABLE stories (
 );
 
 -- What story clustering and duplicate folding keep per article, and their candidate indexes.
-CREATE INDEX stories_seen ON stories(last_seen);
+CREATE INDEX stories_seen ON stories(last_seen, first_seen);
 CREATE TABLE story_features (
   article_rowid INTEGER PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
   -- the MinHash signature (hex) checked against LSH candidates
