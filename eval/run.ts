@@ -22,6 +22,7 @@ const SUITES: Record<string, () => Promise<Suite>> = {
   quotes: async () => (await import('./quotes.js')).runQuotesEval,
   events: async () => (await import('./events.js')).runEventsEval,
   'seed-events': async () => (await import('./seed-events.js')).runSeedEventsEval,
+  stories: async () => (await import('./stories.js')).runStoriesEval,
 };
 
 async function main(): Promise<number> {

@@ -9,6 +9,7 @@ import {
   newStory,
   placeArticle,
   scoreStory,
+  storyAge,
   storyKeys,
   topEntities,
   updateStory,
@@ -45,6 +46,15 @@ describe('scoreStory', () => {
     const later = { ...same, time: T0 + 9 * DAY };
     expect(scoreStory(later, story).score).toBeLessThan(scoreStory(same, story).score / 3);
     expect(scoreStory({ ...same, time: T0 + DAY }, story).score).toBeCloseTo(scoreStory(same, story).score);
+  });
+
+  it('ages a story fed every day, so a fortnight of coverage does not stay one story', () => {
+    let daily = newStory(feat({ articleId: 'd0', terms: BOMBING }), 'daily');
+    for (let d = 1; d <= 10; d++) daily = updateStory(daily, feat({ articleId: `d${d}`, time: T0 + d * DAY, terms: BOMBING }));
+    const next = feat({ articleId: 'd11', time: T0 + 10.5 * DAY, terms: BOMBING });
+    expect(daysApart(next, daily)).toBeCloseTo(0.5);
+    expect(storyAge(next, daily)).toBeCloseTo(10.5);
+    expect(scoreStory(next, daily).score).toBeLessThan(0.3);
   });
 
   it('leaves out signals the article lacks instead of counting them against it', () => {

@@ -46,6 +46,13 @@ export interface ClusterOptions {
   graceDays?: number;
   /** Days beyond the grace over which the time factor halves (default 3): a follow-up four days on still joins on strong text. */
   halfLifeDays?: number;
+  /**
+   * Days a story may run before it starts to age (default 2), and the days over which its pull then halves
+   * (default 4): without this a story that gets one article a day never ends, and a fortnight of «دوما»,
+   * «الضربة الأميركية» and «مجلس الأمن» articles becomes one story.
+   */
+  ageGraceDays?: number;
+  ageHalfLifeDays?: number;
   /** Minimum text similarity to join (default 0.12): shared places and entities alone never make one story. */
   minText?: number;
   /** Stories whose last article is more than this many days away are not candidates (default 10). */
@@ -55,6 +62,11 @@ export interface ClusterOptions {
    * («الهلال», «مباراة» for a whole football week), so a big story should ask more of a newcomer.
    */
   growth?: number;
+  /**
+   * Factor applied when both the article and the story name people or organisations and none are shared
+   * (default 1, no penalty): «النصر» news is not the «الهلال» story, however alike football reports read.
+   */
+  entityMismatch?: number;
   /** How many candidate stories to score per article (default 30), the best-connected by shared index keys. */
   maxCandidates?: number;
   /** Weights of text, entity, place and event-type similarity (default 0.6, 0.2, 0.15, 0.05). */
@@ -66,7 +78,10 @@ export const DEFAULT_CLUSTER_OPTIONS: Readonly<Required<ClusterOptions>> = Objec
   graceDays: 1,
   halfLifeDays: 4,
   minText: 0.15,
+  ageGraceDays: 2,
+  ageHalfLifeDays: 4,
   maxCandidates: 30,
+  entityMismatch: 1,
   growth: 0,
   windowDays: 10,
   weights: Object.freeze({ text: 0.6, entities: 0.2, places: 0.15, events: 0.05 }),
@@ -122,6 +137,12 @@ export function daysApart(features: StoryFeatures, story: StorySummary): number 
   return 0;
 }
 
+/** Days from the story's first article to the article (0 when undated or earlier). */
+export function storyAge(features: StoryFeatures, story: StorySummary): number {
+  if (features.time === null || story.firstSeen === null) return 0;
+  return Math.max(0, (features.time - Date.parse(story.firstSeen)) / DAY_MS);
+}
+
 export interface StoryScore {
   score: number;
   text: number;
@@ -162,8 +183,14 @@ export function scoreStory(features: StoryFeatures, story: StorySummary, options
     total += w.events;
   }
   const days = daysApart(features, story);
-  const decay = Math.pow(0.5, Math.max(0, days - o.graceDays) / o.halfLifeDays);
-  const score = total > 0 && text >= o.minText ? (sum / total) * decay : 0;
+  const age = storyAge(features, story);
+  // The smaller of the two: a late follow-up pays for its gap, a story fed daily pays for its age; not both.
+  const decay = Math.min(
+    Math.pow(0.5, Math.max(0, days - o.graceDays) / o.halfLifeDays),
+    Math.pow(0.5, Math.max(0, age - o.ageGraceDays) / o.ageHalfLifeDays),
+  );
+  const mismatch = entities === 0 && !isEmpty(features.entities) && !isEmpty(story.entities) ? o.entityMismatch : 1;
+  const score = total > 0 && text >= o.minText ? (sum / total) * decay * mismatch : 0;
   return { score, text, entities, places, events, days };
 }
 

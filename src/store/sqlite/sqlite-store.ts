@@ -179,7 +179,7 @@ function createSqliteStore(db: Database.Database, path: string, options: SqliteS
     bandCandidates: db.prepare<[string], { rowid: number; id: string; signature: string; duplicate_of: string | null; story_id: string | null }>(
       'SELECT a.rowid AS rowid, a.id AS id, f.signature AS signature, a.duplicate_of AS duplicate_of, a.story_id AS story_id FROM lsh_bands b JOIN articles a ON a.rowid = b.article_rowid JOIN story_features f ON f.article_rowid = a.rowid WHERE b.band IN (SELECT value FROM json_each(?)) GROUP BY a.rowid ORDER BY a.rowid',
     ),
-    storiesWithin: db.prepare<[string, string], string>('SELECT id FROM stories WHERE last_seen >= ?1 AND first_seen <= ?2').pluck(),
+    storiesWithin: db.prepare<[string, string], string>('SELECT id FROM stories WHERE last_seen >= ? AND first_seen <= ?').pluck(),
     storyOf: db.prepare<[string], string | null>('SELECT story_id FROM articles WHERE id = ?').pluck(),
     getStory: db.prepare<[string], string>('SELECT json FROM stories WHERE id = ?').pluck(),
     upsertStory: db.prepare(
@@ -197,6 +197,8 @@ function createSqliteStore(db: Database.Database, path: string, options: SqliteS
     stats: MutableTermStats;
     pendingTerms: Map<string, number>;
     stories: StoryWindow;
+    /** The time range whose dated stories are all in `stories`. */
+    covered: { from: string; to: string } | null;
   } | null = null;
   const writerState = () => {
     if (writer) return writer;
@@ -208,7 +210,7 @@ function createSqliteStore(db: Database.Database, path: string, options: SqliteS
     const stories = createStoryWindow();
     // Undated stories stay candidates whatever the time; dated ones are loaded per batch (moveStoryWindow).
     for (const json of db.prepare<[], string>('SELECT json FROM stories WHERE last_seen IS NULL').pluck().iterate()) stories.put(JSON.parse(json) as StorySummary);
-    writer = { identity, identitySize: identity.entries().length, stats: createTermStats({ documentCount, frequencies }), pendingTerms: new Map(), stories };
+    writer = { identity, identitySize: identity.entries().length, stats: createTermStats({ documentCount, frequencies }), pendingTerms: new Map(), stories, covered: null };
     return writer;
   };
 
@@ -375,6 +377,10 @@ function createSqliteStore(db: Database.Database, path: string, options: SqliteS
     const to = new Date(hi + margin).toISOString();
     const state = writerState();
     state.stories.keepWithin(from, to);
+    const covered = state.covered;
+    state.covered = { from, to };
+    // Inside the window already held: every story there is in memory (loaded before, or made since).
+    if (covered && covered.from <= from && to <= covered.to) return;
     for (const id of q.storiesWithin.all(from, to)) {
       if (state.stories.get(id)) continue;
       const json = q.getStory.get(id);

@@ -1,0 +1,15 @@
+import Database from 'better-sqlite3';
+const db = new Database('/tmp/I-full.sqlite', { readonly: true });
+const match = process.argv[2] ?? '"سعوديه"';
+const t = (label: string, sql: string, ...p: unknown[]) => { const s = performance.now(); const r = db.prepare(sql).all(...p); console.log(label, (performance.now() - s).toFixed(1), 'ms', r.length); };
+db.exec('CREATE TEMP TABLE h (r INTEGER PRIMARY KEY)');
+let s = performance.now();
+db.prepare('INSERT INTO temp.h SELECT a.rowid FROM article_fts JOIN articles a ON a.rowid = article_fts.rowid WHERE article_fts MATCH ? AND a.duplicate_of IS NULL').run(match);
+console.log('fill', (performance.now() - s).toFixed(1), db.prepare('select count(*) from temp.h').pluck().get());
+t('fts only', 'SELECT rowid FROM article_fts WHERE article_fts MATCH ?', match);
+t('outlet', 'SELECT a.outlet, count(*) FROM temp.h CROSS JOIN articles a ON a.rowid = h.r GROUP BY a.outlet');
+t('entity', 'SELECT ae.entity_id, count(*) c FROM temp.h CROSS JOIN article_entities ae ON ae.article_rowid = h.r GROUP BY ae.entity_id ORDER BY c DESC LIMIT 10');
+t('type', 'SELECT ev.type, count(DISTINCT ev.article_rowid) FROM temp.h CROSS JOIN events ev ON ev.article_rowid = h.r GROUP BY ev.type');
+t('day', 'SELECT a.day, count(*) FROM temp.h CROSS JOIN articles a ON a.rowid = h.r GROUP BY a.day');
+t('rank', 'SELECT a.rowid, bm25(article_fts, 4, 2, 1) * (1.0 + 0.3 / (1.0 + abs(julianday(?) - julianday(coalesce(a.day, ?))) / 30.0)) AS score FROM article_fts JOIN articles a ON a.rowid = article_fts.rowid WHERE article_fts MATCH ? AND a.duplicate_of IS NULL ORDER BY score LIMIT 10', '2018-04-30', '2018-04-30', match);
+t('count', 'SELECT count(*) FROM article_fts JOIN articles a ON a.rowid = article_fts.rowid WHERE article_fts MATCH ? AND a.duplicate_of IS NULL', match);
