@@ -85,6 +85,8 @@ export interface Suite {
   readonly plan: (ctx: PlanContext) => Promise<readonly Job[]>;
   readonly measures: Readonly<Record<string, (ctx: MeasureContext) => Promise<MeasureOutput>>>;
   readonly targets: readonly Target[];
+  /** Runs unpinned, on every core: for measurements of marsad's own parallelism (ingest with workers). */
+  readonly allCores?: boolean;
 }
 
 /**

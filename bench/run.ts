@@ -17,9 +17,10 @@ type MetricsBench = (options: { dataDir: string; log: (line: string) => void; li
  * A suite that reports its own named numbers from one measurement. The module is imported in its child
  * process only, so a suite whose module is broken or whose resources are not built fails alone.
  */
-function metricsSuite(name: string, description: string, load: () => Promise<MetricsBench>): Suite {
+function metricsSuite(name: string, description: string, load: () => Promise<MetricsBench>, allCores = false): Suite {
   return {
     description,
+    allCores,
     plan: async () => [{ kind: 'measure', name, role: 'ours', measure: name }],
     measures: {
       [name]: async (ctx) => {
@@ -38,12 +39,19 @@ const analyzeSuite = metricsSuite(
   'the whole analyze pipeline: articles/s, words/s, stage shares, linking overhead, memory (bench/suites/analyze.ts)',
   async () => (await import('./suites/analyze.js')).runAnalyzeBench,
 );
+const storeSuite = metricsSuite(
+  'store',
+  'ingest of the shared news into SQLite with 2 workers (articles/s, memory, database size) and search latency over bench/queries.txt (bench/suites/store.ts; unpinned)',
+  async () => (await import('./suites/store.js')).runStoreBench,
+  true,
+);
 
 /** The suites, by the name given on the command line. */
 const SUITES = {
   'text-core': textCoreSuite,
   ner: nerSuite,
   analyze: analyzeSuite,
+  store: storeSuite,
 } as const satisfies Record<string, Suite>;
 
 type SuiteName = keyof typeof SUITES;
@@ -241,7 +249,7 @@ async function main(): Promise<void> {
     for (const name of options.suites) {
       const suite: Suite = SUITES[name];
       const jobs = await suite.plan(ctx);
-      const outcomes = jobs.map((job) => runJob(job, name, options, scratchDir, pin, texts.length));
+      const outcomes = jobs.map((job) => runJob(job, name, options, scratchDir, suite.allCores ? [] : pin, texts.length));
       reports[name] = buildReport(suite, outcomes);
     }
     const machine = {

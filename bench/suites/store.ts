@@ -36,8 +36,11 @@ export async function runStoreBench(options: StoreBenchOptions): Promise<Record<
       const workers = options.workers ?? Math.min(2, availableParallelism());
       const store = openStore(dbPath, { resourcesDir });
       // RSS sampled through the run: flat memory means the second half peaks no higher than the first.
-      const samples: Array<{ done: number; rss: number }> = [];
-      const timer = setInterval(() => samples.push({ done: lastDone, rss: process.memoryUsage().rss }), 250);
+      const samples: Array<{ done: number; rss: number; heap: number }> = [];
+      const timer = setInterval(() => {
+        const m = process.memoryUsage();
+        samples.push({ done: lastDone, rss: m.rss, heap: m.heapUsed });
+      }, 250);
       let lastDone = 0;
       let total = 0;
       const started = performance.now();
@@ -64,6 +67,10 @@ export async function runStoreBench(options: StoreBenchOptions): Promise<Record<
       values['ingest_peak_rss_mb'] = round(Math.max(peak(samples), process.resourceUsage().maxRSS / 1024), 0);
       values['ingest_peak_rss_mb_first_half'] = round(peak(samples.filter((s) => s.done <= half)), 0);
       values['ingest_peak_rss_mb_second_half'] = round(peak(samples.filter((s) => s.done > half)), 0);
+      // The writing thread's own heap (workers excluded): what the store keeps in memory as the corpus grows.
+      const heap = (list: typeof samples) => Math.max(0, ...list.map((s) => s.heap)) / 2 ** 20;
+      values['ingest_main_heap_mb_first_half'] = round(heap(samples.filter((s) => s.done <= half)), 0);
+      values['ingest_main_heap_mb_second_half'] = round(heap(samples.filter((s) => s.done > half)), 0);
       const size = ['', '-wal'].reduce((n, suffix) => n + (existsSync(dbPath + suffix) ? statSync(dbPath + suffix).size : 0), 0);
       values['db_size_mb'] = round(size / 2 ** 20, 1);
       values['db_kb_per_article'] = round(size / 1024 / Math.max(1, summary.ingested), 1);

@@ -22,6 +22,15 @@ Usage:
       Analyse articles (files, directories, or - for stdin) and print one Analysis per article:
       JSON for one article, JSONL for several or for JSONL input. --kb adds your own
       knowledge-base entities (TSV or JSON; see resources/kb/README.md).
+  marsad ingest PATH... [--db FILE] [--workers N] [--input-format …] [--no-ner] [--kb FILE]... [-q]
+      Analyse and store articles in a SQLite database (default marsad.sqlite): idempotent and
+      resumable; near-duplicates folded; each article joins a story or starts one.
+  marsad search QUERY [--db FILE] [--outlet O] [--entity E] [--type T] [--place P] [--from D] [--to D]
+                [--story S] [--limit N] [--offset N] [--format json|pretty] [--no-facets] [--duplicates]
+      Arabic full-text search: clitic, hamza and diacritic variants match; "phrases", OR, -exclusion.
+  marsad export [--db FILE] --format jsonl|plover|csv|acled [--table events|entities|quotes]
+                [--query Q] [search filters] [--bom] [--no-duplicates]
+      Export analyses (JSONL with story and duplicateOf), PLOVER records, CSV tables, ACLED-style CSV.
   marsad schema    Print the JSON Schema of the Analysis output.
   marsad help      Show this help.
   marsad version   Print the version.

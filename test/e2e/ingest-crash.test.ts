@@ -35,21 +35,21 @@ function articles(n: number): string {
   return lines.join('\n') + '\n';
 }
 
-/** Runs `marsad ingest`; with `killAfterMs`, sends SIGKILL that long after the first article is committed. */
-function runIngest(file: string, db: string, killAfterMs?: number): Promise<{ code: number | null; signal: string | null; stderr: string }> {
+/** Runs `marsad ingest`; with `kill`, sends SIGKILL `afterMs` after `articles` articles are committed. */
+function runIngest(file: string, db: string, kill?: { articles: number; afterMs: number }): Promise<{ code: number | null; signal: string | null; stderr: string }> {
   return new Promise((done) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'test/e2e/run-cli.ts'), 'ingest', file, '--db', db, '--workers', '1'], { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     let timer: NodeJS.Timeout | null = null;
-    if (killAfterMs !== undefined) {
-      // Start-up (tsx, models) takes seconds on a busy machine: wait for the first commit, then kill.
+    if (kill !== undefined) {
+      // Start-up (tsx, models) takes seconds on a busy machine: watch the commits, not the clock.
       const poll = setInterval(() => {
-        if (storedCount(db) > 0) {
+        if (storedCount(db) >= kill.articles) {
           clearInterval(poll);
-          timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+          timer = setTimeout(() => child.kill('SIGKILL'), kill.afterMs);
         }
-      }, 50);
+      }, 10);
       child.on('exit', () => clearInterval(poll));
     }
     child.on('exit', (code, signal) => {
@@ -96,7 +96,7 @@ function snapshot(dbPath: string): Snapshot {
 
 describe('ingest survives kill -9', () => {
   it('resumes after SIGKILL at a random point with nothing lost or duplicated', { timeout: 120_000 }, async () => {
-    const n = 100;
+    const n = 200;
     const file = join(dir, 'articles.jsonl');
     writeFileSync(file, articles(n));
 
@@ -108,8 +108,8 @@ describe('ingest survives kill -9', () => {
     expect(expected.failures).toEqual(['#L38']);
 
     const crashed = join(dir, 'crashed.sqlite');
-    // The kill lands at a random point of the ingest, up to two seconds after the first commit.
-    const killAt = Math.floor(Math.random() * 2000);
+    // The kill lands at a random point: after a random number of commits, a random moment later.
+    const killAt = { articles: 1 + Math.floor(Math.random() * n * 0.5), afterMs: Math.floor(Math.random() * 200) };
     const killed = await runIngest(file, crashed, killAt);
     expect(killed.signal, 'the ingest finished before the kill; raise n').toBe('SIGKILL');
     const partial = snapshot(crashed);
@@ -118,7 +118,7 @@ describe('ingest survives kill -9', () => {
     const after = snapshot(crashed);
 
     // Every record handled exactly once; the same articles, duplicates and failures as an uninterrupted run.
-    expect(after.articles, `killed after ${killAt} ms with ${partial.articles.length} articles stored`).toEqual(expected.articles);
+    expect(after.articles, `killed ${killAt.afterMs} ms after ${killAt.articles} articles, with ${partial.articles.length} stored`).toEqual(expected.articles);
     expect(after.sources).toBe(n);
     expect(after.failures).toEqual(expected.failures);
     expect(after.dupes).toEqual(expected.dupes);

@@ -161,13 +161,15 @@ export function createSearcher(db: Database.Database, analyzer: TextAnalyzer): S
     db.exec('DELETE FROM temp.search_hits');
     run(`INSERT INTO temp.search_hits (r) SELECT a.rowid ${from.sql}`, from.params, 'run');
     const counts = (sql: string): FacetCount[] => run<Array<{ value: string | null; count: number; label?: string | null }>>(sql, []).filter((r) => r.value !== null).map((r) => (r.label ? { value: r.value as string, count: r.count, label: r.label } : { value: r.value as string, count: r.count }));
+    // CROSS JOIN keeps the hits as the outer loop: the temp table has no statistics, and the planner would
+    // otherwise scan a whole table; entity names are joined after grouping, for the ten rows shown.
     const facets: Facets = {
-      outlet: counts(`SELECT a.outlet AS value, count(*) AS count FROM temp.search_hits h JOIN articles a ON a.rowid = h.r GROUP BY a.outlet ORDER BY count DESC, value LIMIT ${FACET_SIZE}`),
+      outlet: counts(`SELECT a.outlet AS value, count(*) AS count FROM temp.search_hits h CROSS JOIN articles a ON a.rowid = h.r GROUP BY a.outlet ORDER BY count DESC, value LIMIT ${FACET_SIZE}`),
       entity: counts(
-        `SELECT ae.entity_id AS value, count(*) AS count, e.name_ar AS label FROM temp.search_hits h JOIN article_entities ae ON ae.article_rowid = h.r JOIN entities e ON e.id = ae.entity_id GROUP BY ae.entity_id ORDER BY count DESC, value LIMIT ${FACET_SIZE}`,
+        `SELECT t.value AS value, t.count AS count, e.name_ar AS label FROM (SELECT ae.entity_id AS value, count(*) AS count FROM temp.search_hits h CROSS JOIN article_entities ae ON ae.article_rowid = h.r GROUP BY ae.entity_id ORDER BY count DESC, value LIMIT ${FACET_SIZE}) t JOIN entities e ON e.id = t.value ORDER BY t.count DESC, t.value`,
       ),
-      type: counts(`SELECT ev.type AS value, count(DISTINCT ev.article_rowid) AS count FROM temp.search_hits h JOIN events ev ON ev.article_rowid = h.r GROUP BY ev.type ORDER BY count DESC, value LIMIT ${FACET_SIZE}`),
-      day: counts(`SELECT a.day AS value, count(*) AS count FROM temp.search_hits h JOIN articles a ON a.rowid = h.r GROUP BY a.day ORDER BY a.day DESC LIMIT 31`),
+      type: counts(`SELECT ev.type AS value, count(DISTINCT ev.article_rowid) AS count FROM temp.search_hits h CROSS JOIN events ev ON ev.article_rowid = h.r GROUP BY ev.type ORDER BY count DESC, value LIMIT ${FACET_SIZE}`),
+      day: counts(`SELECT a.day AS value, count(*) AS count FROM temp.search_hits h CROSS JOIN articles a ON a.rowid = h.r GROUP BY a.day ORDER BY a.day DESC LIMIT 31`),
     };
     db.exec('DELETE FROM temp.search_hits');
     return facets;
