@@ -240,8 +240,8 @@ export const GENERIC_TLDS: ReadonlySet<string> = new Set([
   'live',
 ]);
 
-/** End of a domain «label(.label)+» ending in a lowercase country code or generic TLD, or -1. */
-function scanDomain(text: string, i: number): number {
+/** Scans dot-separated ASCII labels «label(.label)*» from `i`: their end, count and the last label's start. */
+function scanLabels(text: string, i: number): { end: number; labels: number; lastLabelStart: number } | null {
   const n = text.length;
   let j = i;
   let labels = 0;
@@ -253,16 +253,22 @@ function scanDomain(text: string, i: number): number {
       if (isAsciiAlnum(c) || (c === MINUS && j > labelStart)) j++;
       else break;
     }
-    if (j === labelStart) return -1;
+    if (j === labelStart) return null;
     labels++;
     lastLabelStart = labelStart;
     if (j + 1 < n && text.charCodeAt(j) === DOT && isAsciiAlnum(text.charCodeAt(j + 1))) {
       j++;
       continue;
     }
-    break;
+    return { end: j, labels, lastLabelStart };
   }
-  if (labels < 2) return -1;
+}
+
+/** End of a domain «label(.label)+» ending in a lowercase country code or generic TLD, or -1. */
+function scanDomain(text: string, i: number): number {
+  const scanned = scanLabels(text, i);
+  if (scanned === null || scanned.labels < 2) return -1;
+  const { end: j, lastLabelStart } = scanned;
   const tldLength = j - lastLabelStart;
   if (tldLength < 2 || tldLength > 24) return -1;
   for (let k = lastLabelStart; k < j; k++) if (!isLowerAscii(text.charCodeAt(k))) return -1;
@@ -286,26 +292,9 @@ function scanEmail(text: string, i: number): number {
 
 /** Like scanDomain but any-case TLD (e-mail domains are often written in capitals). */
 function scanDomainLoose(text: string, i: number): number {
-  const n = text.length;
-  let j = i;
-  let labels = 0;
-  let lastLabelStart = i;
-  for (;;) {
-    const labelStart = j;
-    while (j < n) {
-      const c = text.charCodeAt(j);
-      if (isAsciiAlnum(c) || (c === MINUS && j > labelStart)) j++;
-      else break;
-    }
-    if (j === labelStart) return -1;
-    labels++;
-    lastLabelStart = labelStart;
-    if (j + 1 < n && text.charCodeAt(j) === DOT && isAsciiAlnum(text.charCodeAt(j + 1))) {
-      j++;
-      continue;
-    }
-    break;
-  }
+  const scanned = scanLabels(text, i);
+  if (scanned === null) return -1;
+  const { end: j, labels, lastLabelStart } = scanned;
   if (labels < 2 || j - lastLabelStart < 2) return -1;
   for (let k = lastLabelStart; k < j; k++) if (!isAsciiLetterCode(text.charCodeAt(k))) return -1;
   return j;
