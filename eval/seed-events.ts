@@ -1,7 +1,6 @@
 // Issue #5 seed acceptance: reads ../shared/seeds at run time (never copied here), analyses the article (NER when the
 // model is present, linking, quotes, events) and checks the quotes and events the issue lists. Only names and facts
 // from the issue text appear here. Run: `npx tsx eval/seed-events.ts` or as an `npm run eval` suite.
-import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Analysis, Event, Quote } from '../src/model/analysis.js';
@@ -15,8 +14,8 @@ import { findEvents } from '../src/engine/stages/events/find-events.js';
 import { loadEventLexicon } from '../src/engine/stages/events/lexicon.js';
 import { readInputs } from '../src/ingest/read-inputs.js';
 import { ROOT } from './events-gold.js';
+import { SEED_FILE, locateSeed } from './seeds.js';
 
-const SEED_FILE = '000_d756f70e890e7ef2.txt';
 
 type Ref = Quote['speaker'];
 
@@ -57,12 +56,8 @@ export async function analyseSeed(seedPath: string, log: (line: string) => void)
 
 export async function runSeedEventsEval(options: { dataDir: string; log: (line: string) => void }): Promise<void> {
   const { log } = options;
-  const seedsDir = process.env.MARSAD_SEEDS ?? join(options.dataDir, '..', 'seeds');
-  const seedPath = join(seedsDir, SEED_FILE);
-  if (!existsSync(seedPath)) {
-    log(`seed-events: ${seedPath} not found (set MARSAD_SEEDS); skipped. Seeds present: ${existsSync(seedsDir) ? readdirSync(seedsDir).join(', ') : 'none'}`);
-    return;
-  }
+  const seedPath = locateSeed(options.dataDir, 'seed-events', log);
+  if (seedPath === null) return;
   const a = await analyseSeed(seedPath, log);
   let passed = 0;
   let failed = 0;

@@ -1,7 +1,6 @@
 // Issue #4 seed acceptance: reads ../shared/seeds at run time (never copied here), analyses the article with NER
 // (when the model is present) and the link stage, and checks the issue's entity clusters, splits, geo and country links.
 // Run: `npx tsx eval/seed-link.ts` (or wired as an `npm run eval` suite). Only names from the issue text appear here.
-import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Analysis, Entity } from '../src/model/analysis.js';
@@ -11,9 +10,9 @@ import { loadKnowledgeBase } from '../src/engine/stages/link/kb.js';
 import { linkEntities } from '../src/engine/stages/link/linker.js';
 import { readInputs } from '../src/ingest/read-inputs.js';
 import { occurrences } from './link.js';
+import { SEED_FILE, locateSeed } from './seeds.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const SEED_FILE = '000_d756f70e890e7ef2.txt';
 
 /** Mention sets that must each be one entity (issue #4, acceptance). */
 const SAME: readonly (readonly string[])[] = [
@@ -99,12 +98,8 @@ function locate(analysis: Analysis, surface: string, context = surface): Located
 
 export async function runSeedLinkEval(options: { dataDir: string; log: (line: string) => void }): Promise<void> {
   const { log } = options;
-  const seedsDir = process.env.MARSAD_SEEDS ?? join(options.dataDir, '..', 'seeds');
-  const seedPath = join(seedsDir, SEED_FILE);
-  if (!existsSync(seedPath)) {
-    log(`seed-link: ${seedPath} not found (set MARSAD_SEEDS); skipped. Seeds present: ${existsSync(seedsDir) ? readdirSync(seedsDir).join(', ') : 'none'}`);
-    return;
-  }
+  const seedPath = locateSeed(options.dataDir, 'seed-link', log);
+  if (seedPath === null) return;
   let article = null;
   for await (const r of readInputs([seedPath])) if (r.ok) article = r.article;
   if (!article) throw new Error(`seed-link: ${seedPath} could not be read`);
