@@ -4,7 +4,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { defaultResourcesDir } from '../../src/engine/resources.js';
-import { ingestPaths, openStore } from '../../src/store/index.js';
+import { createAnalysisPool, ingestPaths, openStore, type AnalysisPool, type IngestSummary } from '../../src/store/index.js';
 import { findCorpusFiles } from '../corpus.js';
 import { loadQueries, QUERIES_FILE } from './store-queries.js';
 
@@ -35,23 +35,36 @@ export async function runStoreBench(options: StoreBenchOptions): Promise<Record<
       const inputs = options.limit === undefined ? files : [await subset(files, options.limit, join(scratch, 'subset.jsonl'))];
       const workers = options.workers ?? Math.min(2, availableParallelism());
       const store = openStore(dbPath, { resourcesDir });
+      // The bench owns the pool so it can ask the workers for their heaps at each quarter of the run.
+      const pool = await createAnalysisPool({ resourcesDir, workers });
       // RSS sampled through the run: flat memory means the second half peaks no higher than the first.
       const samples: Array<{ done: number; rss: number; heap: number }> = [];
+      let lastDone = 0;
+      let total = 0;
       const timer = setInterval(() => {
         const m = process.memoryUsage();
         samples.push({ done: lastDone, rss: m.rss, heap: m.heapUsed });
       }, 250);
-      let lastDone = 0;
-      let total = 0;
+      const quarters: Array<Promise<QuarterSample>> = [];
       const started = performance.now();
-      const summary = await ingestPaths(store, inputs, {
-        resourcesDir,
-        workers,
-        onProgress: (p) => {
-          lastDone = p.done;
-          total = p.total ?? total;
-        },
-      });
+      let summary: IngestSummary;
+      try {
+        summary = await ingestPaths(store, inputs, {
+          resourcesDir,
+          pool,
+          onProgress: (p) => {
+            lastDone = p.done;
+            total = p.total ?? total;
+            // The first progress at or past each quarter of the records takes a sample (100% after the run).
+            while (quarters.length < 3 && total > 0 && p.done >= (total * (quarters.length + 1)) / 4) quarters.push(sampleQuarter(pool, p.done));
+          },
+        });
+        while (quarters.length < 3) quarters.push(sampleQuarter(pool, lastDone));
+        quarters.push(sampleQuarter(pool, lastDone));
+        await Promise.all(quarters);
+      } finally {
+        await pool.close();
+      }
       const seconds = (performance.now() - started) / 1000;
       clearInterval(timer);
       store.close();
@@ -71,6 +84,17 @@ export async function runStoreBench(options: StoreBenchOptions): Promise<Record<
       const heap = (list: typeof samples) => Math.max(0, ...list.map((s) => s.heap)) / 2 ** 20;
       values['ingest_main_heap_mb_first_half'] = round(heap(samples.filter((s) => s.done <= half)), 0);
       values['ingest_main_heap_mb_second_half'] = round(heap(samples.filter((s) => s.done > half)), 0);
+      // Process RSS (all threads) and each thread's heap at 25/50/75/100% of the records.
+      const mb = (bytes: number) => round(bytes / 2 ** 20, 0);
+      for (const [i, q] of (await Promise.all(quarters)).entries()) {
+        const at = (i + 1) * 25;
+        values[`ingest_rss_mb_at_${at}pct`] = mb(q.rss);
+        values[`ingest_main_heap_mb_at_${at}pct`] = mb(q.mainHeap);
+        values[`ingest_worker_heap_mb_at_${at}pct`] = mb(Math.max(0, ...q.workerHeaps));
+        values[`ingest_external_mb_at_${at}pct`] = mb(q.external);
+        values[`ingest_heap_total_mb_at_${at}pct`] = mb(q.heapTotal);
+      }
+      log(`store: RSS at 25/50/75/100% ${[25, 50, 75, 100].map((at) => values[`ingest_rss_mb_at_${at}pct`]).join('/')} MB; largest worker heap ${[25, 50, 75, 100].map((at) => values[`ingest_worker_heap_mb_at_${at}pct`]).join('/')} MB; main heap ${[25, 50, 75, 100].map((at) => values[`ingest_main_heap_mb_at_${at}pct`]).join('/')} MB`);
       const size = ['', '-wal'].reduce((n, suffix) => n + (existsSync(dbPath + suffix) ? statSync(dbPath + suffix).size : 0), 0);
       values['db_size_mb'] = round(size / 2 ** 20, 1);
       values['db_kb_per_article'] = round(size / 1024 / Math.max(1, summary.ingested), 1);
@@ -108,6 +132,26 @@ export async function runStoreBench(options: StoreBenchOptions): Promise<Record<
     if (options.db === undefined) rmSync(scratch, { recursive: true, force: true });
   }
   return values;
+}
+
+interface QuarterSample {
+  done: number;
+  /** Process RSS: every thread, native memory and the SQLite page cache included. */
+  rss: number;
+  mainHeap: number;
+  workerHeaps: number[];
+  /** Off-heap memory of all threads (external: buffers, native objects). */
+  external: number;
+  /** V8 heap reserved by all threads (used or not): RSS less this is native memory (SQLite, buffers, code). */
+  heapTotal: number;
+}
+
+/** The process's and each thread's memory now; the workers answer after the articles queued before. */
+async function sampleQuarter(pool: AnalysisPool, done: number): Promise<QuarterSample> {
+  const main = process.memoryUsage();
+  const workers = await pool.memory();
+  const rss = Math.max(main.rss, ...workers.map((w) => w.rss));
+  return { done, rss, mainHeap: main.heapUsed, workerHeaps: workers.map((w) => w.heapUsed), external: main.external + workers.reduce((n, w) => n + w.external, 0), heapTotal: main.heapTotal + workers.reduce((n, w) => n + w.heapTotal, 0) };
 }
 
 /** The first `limit` records, split evenly over the files, in one JSONL file. */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readInputs, type ReadResult } from './read-inputs.js';
+import { readInputs, readText, type ReadResult } from './read-inputs.js';
 
 const fixture = (name: string): Buffer => readFileSync(new URL(`../../fixtures/ingest/${name}`, import.meta.url));
 const LEGACY = 'وصل وفد وزاري إلى العاصمة صباح اليوم في زيارة رسمية تستمر ثلاثة أيام.\n\nوقال المتحدث باسم الوفد إن الزيارة ستتناول التعاون الاقتصادي.';
@@ -95,5 +95,38 @@ describe('readInputs', () => {
   it('uses the forced format instead of sniffing', async () => {
     const results = await collect(readInputs([join(dir, 'c-pages', 'page.html')], { format: 'text' }));
     expect(results[0]!.ok && results[0]!.article.text.includes('<p>')).toBe(true);
+  });
+
+  // JSONL in UTF-8 is streamed line by line; the results must be those of parsing the whole text at once.
+  const jsonlLine = (i: number) => JSON.stringify({ id: i, outlet: 'وكالة الأنباء', title: `اجتماع وزاري رقم ${i} في العاصمة`, text: `عقد مجلس الوزراء اجتماعه الأسبوعي رقم ${i} وناقش خطة الموازنة الجديدة.\nوأكد المتحدث أن القرارات ستعلن غدا.` });
+  const streamCases: Array<{ name: string; content: string }> = [
+    { name: 'the fixture', content: fixture('articles.jsonl').toString('utf8') },
+    { name: 'CRLF line ends, a BOM and blank lines', content: '\uFEFF' + [jsonlLine(1), '', jsonlLine(2), '   ', jsonlLine(3)].join('\r\n') + '\r\n' },
+    // Over the 64 KiB sniffing sample, so the sample is cut inside the file (at a line end, never mid-letter).
+    { name: 'a file longer than the sniffing sample, no final newline', content: Array.from({ length: 600 }, (_, i) => jsonlLine(i)).join('\n') },
+  ];
+  it.each(streamCases)('streams JSONL with the same results as the whole text: $name', async ({ content }) => {
+    const file = join(dir, 'stream.jsonl');
+    writeFileSync(file, content);
+    const streamed = await collect(readInputs([file]));
+    const whole = readText(content.replace(/^\uFEFF/u, ''), 'jsonl', file);
+    expect(streamed.length).toBeGreaterThan(0);
+    expect(streamed.map(summary)).toEqual(whole.map(summary));
+    expect(streamed.map((r) => (r.ok ? r.article : null))).toEqual(whole.map((r) => (r.ok ? r.article : null)));
+  });
+
+  it('refuses a JSONL line over maxBytes and reads the lines around it', async () => {
+    const file = join(dir, 'long-line.jsonl');
+    writeFileSync(file, [jsonlLine(1), jsonlLine(2).replace('الجديدة', 'الجديدة '.repeat(200)), jsonlLine(3)].join('\n') + '\n');
+    const results = await collect(readInputs([file], { maxBytes: 1000 }));
+    expect(results.map(summary)).toEqual(['long-line.jsonl#L1 ok', 'long-line.jsonl#L2 E_INPUT_TOO_LARGE', 'long-line.jsonl#L3 ok']);
+  });
+
+  it('reads a windows-1256 JSONL file whole, decoded as before', async () => {
+    const file = join(dir, 'legacy.jsonl');
+    writeFileSync(file, iconv.encode([jsonlLine(1), jsonlLine(2)].join('\n') + '\n', 'windows-1256'));
+    const results = await collect(readInputs([file]));
+    expect(results.map(summary)).toEqual(['legacy.jsonl#L1 ok', 'legacy.jsonl#L2 ok']);
+    expect(results[0]!.ok && results[0]!.article.title).toBe('اجتماع وزاري رقم 1 في العاصمة');
   });
 });

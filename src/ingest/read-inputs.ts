@@ -1,14 +1,15 @@
 // readInputs: files, directories (recursive, sorted, hidden skipped) and stdin («-») to cleaned Articles;
 // a failing file or record yields an error result and the iteration goes on.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Article } from '../model/analysis.js';
 import { isMarsadError, MarsadError, type ErrorCode } from '../model/errors.js';
 import { cleanArticle } from './clean-article.js';
-import { decode } from './decode.js';
+import { canonicalLabel, decode } from './decode.js';
 import { parseFeed } from './feed.js';
 import { parseHtml } from './html.js';
-import { parseJsonl } from './jsonl.js';
+import { parseJsonl, parseJsonlRecord } from './jsonl.js';
 import { isRecordError, type RawArticle } from './raw-article.js';
 import { sniffFormat, type InputFormat } from './sniff-format.js';
 import { parseTextDump } from './text-dump.js';
@@ -20,7 +21,10 @@ export interface ReadOptions {
   stdin?: NodeJS.ReadableStream;
   /** Skip sniffing and read every input in this format. */
   format?: InputFormat;
-  /** Inputs larger than this many bytes are refused with E_INPUT_TOO_LARGE (default 64 MiB). */
+  /**
+   * Inputs larger than this many bytes are refused with E_INPUT_TOO_LARGE (default 64 MiB). UTF-8 JSONL files
+   * are streamed line by line, so for them the bound applies to each line (one record), not to the file.
+   */
   maxBytes?: number;
   /** Forces a byte encoding for every input. */
   encoding?: string;
@@ -44,7 +48,8 @@ export async function* readInputs(paths: string[], options: ReadOptions = {}): A
       continue;
     }
     for (const file of files) {
-      yield* readSource(file, () => readBounded(file, maxBytes), options);
+      if (await isStreamableJsonl(file, options)) yield* readJsonlStream(file, maxBytes);
+      else yield* readSource(file, () => readBounded(file, maxBytes), options);
     }
   }
 }
@@ -60,6 +65,95 @@ async function* readSource(source: string, load: () => Promise<Uint8Array>, opti
     results = [{ ok: false, source, error: asMarsadError(error, source) }];
   }
   yield* results;
+}
+
+/** How much of a file is read to decide whether it can be streamed: as much as sniffing and decoding look at. */
+const HEAD_BYTES = 64 * 1024;
+
+/**
+ * A file is streamed line by line when it is JSONL (forced, or sniffed from its head) in UTF-8, so a corpus file's
+ * memory is one line, not the whole file and all its articles. Anything else (legacy encodings, UTF-16, a head
+ * with no line end) goes the whole-file way, whose detection looks at the full bytes.
+ */
+async function isStreamableJsonl(file: string, options: ReadOptions): Promise<boolean> {
+  if (options.format !== undefined && options.format !== 'jsonl') return false;
+  if (options.encoding !== undefined && canonicalLabel(options.encoding) !== 'utf-8') return false;
+  let head: Buffer;
+  let size: number;
+  try {
+    const handle = await open(file, 'r');
+    try {
+      size = (await handle.stat()).size;
+      const buffer = Buffer.alloc(Math.min(size, HEAD_BYTES));
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      head = buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return false; // the whole-file path reports the error with its code
+  }
+  // Cut at the last line end, so the sample never ends inside a multi-byte letter (which would fail UTF-8 validity).
+  const cut = head.length < size ? head.lastIndexOf(0x0a) : head.length;
+  if (cut <= 0) return false;
+  try {
+    const decoded = decode(head.subarray(0, cut), options.encoding === undefined ? {} : { encoding: options.encoding });
+    if (decoded.encoding !== 'utf-8') return false;
+    return (options.format ?? sniffFormat(decoded.text, { path: file })) === 'jsonl';
+  } catch {
+    return false;
+  }
+}
+
+/** Yields one result per non-blank line of a UTF-8 JSONL file, as readText does for the whole text. */
+async function* readJsonlStream(file: string, maxBytes: number): AsyncIterable<ReadResult> {
+  let lineNumber = 0;
+  try {
+    for await (const line of byteLines(file, maxBytes)) {
+      lineNumber++;
+      const where = `${file}#L${lineNumber}`;
+      if (typeof line === 'number') {
+        yield { ok: false, source: where, error: tooLarge(where, line, maxBytes) };
+        continue;
+      }
+      const text = line.replace(/^\uFEFF/u, '').trim();
+      if (text === '') continue;
+      try {
+        const record = parseJsonlRecord(text, lineNumber, where);
+        if (isRecordError(record)) yield { ok: false, source: where, error: new MarsadError(record.code, record.message, { source: where }) };
+        else yield finish(record);
+      } catch (error) {
+        yield { ok: false, source: where, error: asMarsadError(error, where) };
+      }
+    }
+  } catch (error) {
+    yield { ok: false, source: file, error: fileError(error, file) };
+  }
+}
+
+/**
+ * The lines of a file, split on LF bytes (never inside a UTF-8 sequence) and decoded one at a time; a line
+ * over `maxBytes` is dropped as it is read and reported by its length instead.
+ */
+async function* byteLines(file: string, maxBytes: number): AsyncIterable<string | number> {
+  let pending: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+    let start = 0;
+    for (;;) {
+      const nl = chunk.indexOf(0x0a, start);
+      const end = nl < 0 ? chunk.length : nl;
+      length += end - start;
+      if (length <= maxBytes) pending.push(chunk.subarray(start, end));
+      else pending = [];
+      if (nl < 0) break;
+      yield length <= maxBytes ? Buffer.concat(pending).toString('utf8') : length;
+      pending = [];
+      length = 0;
+      start = nl + 1;
+    }
+  }
+  if (length > 0) yield length <= maxBytes ? Buffer.concat(pending).toString('utf8') : length;
 }
 
 /** Parses and cleans decoded text in a known format; never throws. */

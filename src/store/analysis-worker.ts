@@ -1,8 +1,6 @@
 // A worker thread of `marsad ingest`: loads the analyzer resources once, then analyses the articles it is sent.
 import { parentPort, workerData } from 'node:worker_threads';
-import { createAnalyzer } from '../engine/analyzer.js';
-import { loadAnalyzerResources } from '../engine/resources.js';
-import { analyseForStore, loadSearchAnalyzer, type WorkerRequest, type WorkerResponse, type WorkerSetup } from './ingest-workers.js';
+import { createWorkerAnalysis, threadMemory, type WorkerRequest, type WorkerResponse, type WorkerSetup } from './ingest-workers.js';
 
 async function serve(): Promise<void> {
   const port = parentPort;
@@ -10,12 +8,14 @@ async function serve(): Promise<void> {
   const setup = workerData as WorkerSetup;
   const post = (message: WorkerResponse) => port.postMessage(message);
   try {
-    const resources = await loadAnalyzerResources(setup.resourcesDir, { ner: setup.ner, kbFiles: setup.kbFiles });
-    const analyzer = createAnalyzer(resources);
-    const search = loadSearchAnalyzer(setup.resourcesDir);
+    const analysis = await createWorkerAnalysis(setup);
     port.on('message', (request: WorkerRequest) => {
+      if ('memory' in request) {
+        post({ kind: 'memory', seq: request.seq, usage: threadMemory() });
+        return;
+      }
       try {
-        post({ kind: 'result', seq: request.seq, ...analyseForStore(analyzer, search, request.article) });
+        post({ kind: 'result', seq: request.seq, ...analysis.analyse(request.article) });
       } catch (error) {
         post({ kind: 'error', seq: request.seq, message: (error as Error)?.message ?? String(error) });
       }

@@ -10,7 +10,7 @@ export { parseQuery, toFtsMatch, positiveTerms, type QueryNode } from './search/
 export { buildSnippet, findHighlights, markHighlights } from './search/snippet.js';
 export { trigramsOf, trigramSimilarity } from './search/trigrams.js';
 export { ingestPaths, type IngestOptions, type IngestProgress, type IngestSummary } from './ingest.js';
-export { loadSearchAnalyzer, createAnalysisPool, type AnalysisPool, type AnalysisResult } from './ingest-workers.js';
+export { loadSearchAnalyzer, createAnalysisPool, threadMemory, type AnalysisPool, type AnalysisResult, type ThreadMemory } from './ingest-workers.js';
 export { indexFields } from './search/text-analyzer.js';
 export { MIGRATIONS } from './sqlite/migrations/index.js';
 

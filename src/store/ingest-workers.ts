@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { RESOURCE_PATHS } from '../engine/resources.js';
 import { createTextAnalyzer, indexFields, type TextAnalyzer } from './search/text-analyzer.js';
 import { loadAnalyzerResources } from '../engine/resources.js';
+import { createNerTagger, loadNerModel } from '../engine/stages/ner/index.js';
 import { duplicateText, minhashSignature } from '../stories/index.js';
 
 export interface WorkerSetup {
@@ -17,9 +18,16 @@ export interface WorkerSetup {
   kbFiles: string[];
 }
 
-export interface WorkerRequest {
-  seq: number;
-  article: Article;
+/** An article to analyse, or (with `memory`) a request for the thread's memory use. */
+export type WorkerRequest = { seq: number; article: Article } | { seq: number; memory: true };
+
+/** One thread's `process.memoryUsage()` in bytes; `rss` is the whole process's, shared by every thread. */
+export interface ThreadMemory {
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+  arrayBuffers: number;
+  rss: number;
 }
 
 export interface StageProblem {
@@ -32,7 +40,8 @@ export type WorkerResponse =
   | { kind: 'ready' }
   | { kind: 'fatal'; message: string; code: string }
   | { kind: 'result'; seq: number; analysis: Analysis; errors: StageProblem[]; signature: Uint32Array; index: IndexFields }
-  | { kind: 'error'; seq: number; message: string };
+  | { kind: 'error'; seq: number; message: string }
+  | { kind: 'memory'; seq: number; usage: ThreadMemory };
 
 export type IndexFields = { title: string; lead: string; body: string };
 
@@ -60,6 +69,8 @@ export interface AnalysisPool {
   /** Worker threads in use; 0 means the analysis runs on the calling thread. */
   readonly size: number;
   analyze(article: Article): Promise<AnalysisResult>;
+  /** Each worker's memory use (empty for an inline pool), answered after the articles already sent to it. */
+  memory(): Promise<ThreadMemory[]>;
   close(): Promise<void>;
 }
 
@@ -67,6 +78,74 @@ export interface PoolOptions extends Partial<Omit<WorkerSetup, 'resourcesDir'>> 
   resourcesDir: string;
   /** Worker threads (0: analyse in this thread). */
   workers: number;
+}
+
+/** This thread's memory use, in the shape workers report it. */
+export function threadMemory(): ThreadMemory {
+  const m = process.memoryUsage();
+  return { heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers, rss: m.rss };
+}
+
+/**
+ * How many distinct words each per-thread memo keeps (clitic segmentation, KB word and fuzzy lookups) before it
+ * is emptied. News vocabulary is Zipfian: 50k forms is a few thousand articles' worth and keeps most hits, while
+ * the shipped defaults (200k each) let a worker's heap grow through the first ten thousand articles.
+ */
+export const WORKER_MEMO_LIMIT = 50_000;
+
+/**
+ * A worker's old-generation heap limit. Its live data stays near 150 MB (resources plus the bounded memos), but
+ * V8 lets an unlimited heap grow to several times its live size at a high allocation rate, so RSS would keep
+ * creeping up over a long ingest; the limit makes it collect instead. Generous for one very long article.
+ */
+export const WORKER_OLD_SPACE_MB = 512;
+
+/** Articles a worker analyses before it renews the NER tagger's per-word views (a fresh lexicon object). */
+export const NER_RENEW_ARTICLES = 1_000;
+
+/** Overrides of the cache bounds (tests use tiny ones to show they change no result). */
+export interface WorkerBounds {
+  memoLimit?: number;
+  nerRenewArticles?: number;
+}
+
+/** One thread's analysis for the store, with its memory bounded whatever the corpus size. */
+export interface WorkerAnalysis {
+  analyse(article: Article): AnalysisResult;
+}
+
+/**
+ * Loads the resources as loadAnalyzerResources does, but with one clitic lexicon and one bounded segmenter memo
+ * for both the NER and the index terms (the same forms: «وبالليكود» is split once), and with the per-word caches
+ * kept small. The NER feature views are memoised per lexicon object (up to 300k words), so every
+ * NER_RENEW_ARTICLES the tagger is rebuilt over a shallow copy of the lexicon and the old views are collected;
+ * the model weights are shared, so results do not change.
+ */
+export async function createWorkerAnalysis(setup: WorkerSetup, bounds: WorkerBounds = {}): Promise<WorkerAnalysis> {
+  const memoLimit = bounds.memoLimit ?? WORKER_MEMO_LIMIT;
+  const renewEvery = bounds.nerRenewArticles ?? NER_RENEW_ARTICLES;
+  const segmenter = createSegmenter(loadCliticLexicon(join(setup.resourcesDir, RESOURCE_PATHS.cliticLexicon)), { cacheSize: memoLimit });
+  const search = createTextAnalyzer(segmenter);
+  const resources = await loadAnalyzerResources(setup.resourcesDir, { ner: false, kbFiles: setup.kbFiles });
+  const model = setup.ner ? loadNerModel(join(setup.resourcesDir, RESOURCE_PATHS.ner)) : null;
+  let analyzer: Analyzer;
+  let sinceRenew = 0;
+  const renew = () => {
+    if (model) resources.ner = createNerTagger({ ...model, lexicon: { ...model.lexicon } }, { segmenter });
+    analyzer = createAnalyzer(resources);
+    sinceRenew = 0;
+  };
+  renew();
+  return {
+    analyse(article) {
+      if (sinceRenew >= renewEvery) renew();
+      sinceRenew++;
+      const memo = resources.kb?.memo;
+      if (memo && memo.words.size >= memoLimit) memo.words.clear();
+      if (memo && memo.fuzzy.size >= memoLimit) memo.fuzzy.clear();
+      return analyseForStore(analyzer, search, article);
+    },
+  };
 }
 
 /** The search analyzer over the shipped clitic lexicon (also exported from the store's index). */
@@ -80,15 +159,19 @@ export async function createAnalysisPool(options: PoolOptions): Promise<Analysis
   const setup: WorkerSetup = { resourcesDir: options.resourcesDir, ner: options.ner ?? true, kbFiles: options.kbFiles ?? [] };
   if (options.workers <= 0) return createInlinePool(setup);
   type Pending = { resolve: (r: AnalysisResult) => void; reject: (e: Error) => void };
+  type MemoryPending = { resolve: (m: ThreadMemory) => void; reject: (e: Error) => void };
   const slots = await Promise.all(
     Array.from({ length: options.workers }, () => {
       const worker = startWorker(setup);
-      const slot = { worker, pending: new Map<number, Pending>(), dead: null as Error | null };
+      const slot = { worker, pending: new Map<number, Pending>(), memoryPending: new Map<number, MemoryPending>(), dead: null as Error | null };
       return new Promise<typeof slot>((resolve, reject) => {
         worker.on('message', (message: WorkerResponse) => {
           if (message.kind === 'ready') resolve(slot);
           else if (message.kind === 'fatal') reject(new MarsadError(message.code as ErrorCode, message.message));
-          else {
+          else if (message.kind === 'memory') {
+            slot.memoryPending.get(message.seq)?.resolve(message.usage);
+            slot.memoryPending.delete(message.seq);
+          } else {
             const p = slot.pending.get(message.seq);
             if (!p) return;
             slot.pending.delete(message.seq);
@@ -99,7 +182,9 @@ export async function createAnalysisPool(options: PoolOptions): Promise<Analysis
         const die = (error: Error) => {
           slot.dead = error;
           for (const p of slot.pending.values()) p.reject(error);
+          for (const p of slot.memoryPending.values()) p.reject(error);
           slot.pending.clear();
+          slot.memoryPending.clear();
           reject(error);
         };
         worker.on('error', (error) => die(new MarsadError('E_STAGE_FAILED', `An analysis worker failed: ${error.message}`, { cause: error })));
@@ -123,6 +208,18 @@ export async function createAnalysisPool(options: PoolOptions): Promise<Analysis
         slot.worker.postMessage({ seq: id, article } satisfies WorkerRequest);
       });
     },
+    memory() {
+      const live = slots.filter((s) => s.dead === null);
+      return Promise.all(
+        live.map((slot) => {
+          const id = seq++;
+          return new Promise<ThreadMemory>((resolve, reject) => {
+            slot.memoryPending.set(id, { resolve, reject });
+            slot.worker.postMessage({ seq: id, memory: true } satisfies WorkerRequest);
+          });
+        }),
+      );
+    },
     async close() {
       await Promise.all(slots.map((s) => s.worker.terminate()));
     },
@@ -130,17 +227,17 @@ export async function createAnalysisPool(options: PoolOptions): Promise<Analysis
 }
 
 async function createInlinePool(setup: WorkerSetup): Promise<AnalysisPool> {
-  const analyzer = createAnalyzer(await loadAnalyzerResources(setup.resourcesDir, { ner: setup.ner, kbFiles: setup.kbFiles }));
-  const search = loadSearchAnalyzer(setup.resourcesDir);
+  const analysis = await createWorkerAnalysis(setup);
   return {
     size: 0,
     analyze(article) {
       try {
-        return Promise.resolve(analyseForStore(analyzer, search, article));
+        return Promise.resolve(analysis.analyse(article));
       } catch (error) {
         return Promise.reject(new MarsadError('E_STAGE_FAILED', (error as Error)?.message ?? String(error), { cause: error }));
       }
     },
+    memory: () => Promise.resolve([]),
     close: () => Promise.resolve(),
   };
 }
@@ -151,8 +248,9 @@ async function createInlinePool(setup: WorkerSetup): Promise<AnalysisPool> {
  * hooks first and then imports the `.ts` module.
  */
 function startWorker(setup: WorkerSetup): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./analysis-worker.js', import.meta.url), { workerData: setup });
+  const resourceLimits = { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB };
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./analysis-worker.js', import.meta.url), { workerData: setup, resourceLimits });
   const url = new URL('./analysis-worker.ts', import.meta.url).href;
   const script = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url)}); })`;
-  return new Worker(script, { eval: true, workerData: setup });
+  return new Worker(script, { eval: true, workerData: setup, resourceLimits });
 }

@@ -1,5 +1,6 @@
 // Corpus ingest: read inputs, analyse in worker threads, write in input order in small transactions; resumable and idempotent.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MarsadError } from '../model/errors.js';
 import { readInputs, type InputFormat } from '../ingest/index.js';
@@ -225,15 +226,17 @@ async function countRecords(files: InputFile[]): Promise<number> {
       total++;
       continue;
     }
-    const bytes = await readFile(file.path);
     let lines = 0;
     let nonEmpty = false;
-    for (let i = 0; i < bytes.length; i++) {
-      const b = bytes[i] as number;
-      if (b === 0x0a) {
-        if (nonEmpty) lines++;
-        nonEmpty = false;
-      } else if (b !== 0x20 && b !== 0x0d && b !== 0x09) nonEmpty = true;
+    // Streamed in chunks: a corpus file is never held whole just to be counted.
+    for await (const bytes of createReadStream(file.path) as AsyncIterable<Buffer>) {
+      for (let i = 0; i < bytes.length; i++) {
+        const b = bytes[i] as number;
+        if (b === 0x0a) {
+          if (nonEmpty) lines++;
+          nonEmpty = false;
+        } else if (b !== 0x20 && b !== 0x0d && b !== 0x09) nonEmpty = true;
+      }
     }
     if (nonEmpty) lines++;
     total += lines;
