@@ -1,4 +1,4 @@
-// Builds resources/ner/gazetteer.tsv (folded names → PER/LOC/ORG) from ANERgazet, GeoNames and mledoze countries.
+// Builds resources/ner/gazetteer.tsv (folded names → types) from ANERgazet, GeoNames, mledoze countries, resources/kb and trigger words.
 // Usage: npx tsx scripts/build-ner-gazetteer.ts
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -15,6 +15,49 @@ function fold(name: string): string | null {
   const clean = name.replace(/[\u064B-\u065F\u0640]/g, '').replace(/\s+/g, ' ').trim();
   if (clean.length < 2 || !ARABIC_NAME.test(clean) || PERSIAN_LETTERS.test(clean)) return null;
   return clean.split(' ').map(foldForm).join(' ');
+}
+
+/** Words that often stand right before a name of one type; features only, the model learns what they are worth. */
+const TRIGGERS: Record<'TPER' | 'TLOC' | 'TORG', readonly string[]> = {
+  TPER: [
+    'الرئيس', 'رئيس', 'الوزير', 'وزير', 'السيد', 'السيدة', 'الشيخ', 'الملك', 'الأمير', 'الأميرة', 'الدكتور', 'د', 'العقيد', 'اللواء', 'العميد',
+    'الجنرال', 'المستشار', 'النائب', 'الزعيم', 'الرئيسة', 'المتحدث', 'الناطق', 'قال', 'وقال', 'أكد', 'وأكد', 'أعلن', 'وأعلن', 'صرح', 'أوضح',
+    'أضاف', 'السفير', 'المبعوث', 'البابا', 'الإمام', 'القاضي', 'المدرب', 'اللاعب', 'الفنان', 'الكاتب', 'الشاعر', 'المطرب', 'الممثل', 'نظيره',
+    'الأستاذ', 'المهندس', 'الفريق', 'المشير', 'الحاخام', 'آية', 'السلطان', 'الأمين',
+  ],
+  TLOC: [
+    'مدينة', 'المدينة', 'ولاية', 'محافظة', 'عاصمة', 'العاصمة', 'بلدة', 'قرية', 'منطقة', 'إقليم', 'جزيرة', 'جزر', 'نهر', 'بحر', 'جبل', 'مخيم',
+    'مقاطعة', 'شمال', 'جنوب', 'شرق', 'غرب', 'شمالي', 'جنوبي', 'شرقي', 'غربي', 'وسط', 'حي', 'ضاحية', 'مطار', 'ميناء', 'دولة', 'جمهورية', 'مملكة',
+  ],
+  TORG: [
+    'وزارة', 'شركة', 'جامعة', 'حزب', 'حركة', 'منظمة', 'مجلس', 'وكالة', 'جمعية', 'اتحاد', 'بنك', 'مصرف', 'هيئة', 'صحيفة', 'مؤسسة', 'نادي', 'فريق',
+    'مجموعة', 'لجنة', 'جبهة', 'معهد', 'مركز', 'محكمة', 'برلمان', 'قناة', 'إذاعة', 'تلفزيون', 'مجلة', 'رابطة', 'نقابة', 'كلية', 'مستشفى', 'بورصة',
+    'صندوق', 'برنامج', 'مكتب', 'دائرة', 'جهاز', 'قوات', 'جيش', 'كتائب', 'سرايا', 'تنظيم', 'ائتلاف', 'تحالف', 'منتدى',
+  ],
+};
+
+/** Columns of the knowledge-base files that hold Arabic names ("|" separated; a leading "?" marks a common word). */
+function addKnowledgeBase(add: (name: string, type: string) => void): void {
+  const kb = join(ROOT, 'resources/kb');
+  const rows = (file: string): string[][] =>
+    existsSync(join(kb, file))
+      ? readFileSync(join(kb, file), 'utf8').split('\n').filter((l) => l !== '' && !l.startsWith('#')).map((l) => l.split('\t'))
+      : [];
+  const names = (cell: string | undefined): string[] => (cell ?? '').split('|').map((n) => n.replace(/^\?/, '').trim()).filter((n) => n !== '');
+  // places.tsv / world-regions.tsv: names_ar is column 10, names_ar_ner_only column 11.
+  for (const file of ['places.tsv', 'curated/world-regions.tsv']) {
+    for (const r of rows(file)) for (const n of [...names(r[10]), ...names(r[11])]) add(n, 'KLOC');
+  }
+  for (const r of rows('curated/place-variants.tsv')) for (const n of names(r[1])) add(n, 'KLOC');
+  // actors.tsv, curated people and organisations: type column 1, names_ar column 5.
+  for (const file of ['actors.tsv', 'curated/people.tsv', 'curated/organisations.tsv']) {
+    for (const r of rows(file)) {
+      const type = r[1] === 'PER' ? 'KPER' : r[1] === 'LOC' ? 'KLOC' : 'KORG';
+      for (const n of names(r[5])) add(n, type);
+    }
+  }
+  // demonyms.tsv: all surface forms in column 3.
+  for (const r of rows('demonyms.tsv')) for (const n of names(r[3])) add(n, 'NORP');
 }
 
 function main(): void {
@@ -60,6 +103,9 @@ function main(): void {
     for (const alt of (cols[3] ?? '').split(',')) if (/[\u0621-\u064A]/.test(alt)) add(alt, 'LOC');
   }
 
+  addKnowledgeBase(add);
+  for (const [type, words] of Object.entries(TRIGGERS)) for (const w of words) add(w, type);
+
   const out = join(ROOT, 'resources/ner');
   mkdirSync(out, { recursive: true });
   const body = [...entries]
@@ -69,7 +115,8 @@ function main(): void {
     '# marsad NER gazetteer',
     '# format: folded name (words joined by one space)<TAB>types joined by | (PER, LOC, ORG)',
     '# source: ../shared/data/anergazet (Benajiba, research use), geonames cities15000 + country translations + admin1 (CC BY 4.0),',
-    '#         countries-mledoze Arabic names (ODbL; derived facts only)',
+    '#         countries-mledoze Arabic names (ODbL; derived facts only), resources/kb (places, actors, curated people and',
+    '#         organisations, demonyms: KPER/KLOC/KORG/NORP), trigger words written for marsad (TPER/TLOC/TORG)',
     '# built by scripts/build-ner-gazetteer.ts: diacritics removed, letters folded as foldForm (features.ts), Persian spellings dropped',
   ];
   writeFileSync(join(out, 'gazetteer.tsv'), header.concat(body).join('\n') + '\n');

@@ -15,7 +15,21 @@ export const GAZ_LOC = 2;
 export const GAZ_ORG = 4;
 /** A given name (first word of a person name list entry): «قاسم» in «قاسم جومارت توكاييف». */
 export const GAZ_GIVEN = 8;
-const GAZ_NAMES = ['PER', 'LOC', 'ORG', 'GIVEN'] as const;
+/** Names from the knowledge base (resources/kb: curated people, PETRARCH actors, places, organisations). */
+export const GAZ_KB_PER = 16;
+export const GAZ_KB_LOC = 32;
+export const GAZ_KB_ORG = 64;
+/** A nationality adjective («الكازاخستاني», «الروس»): ANERcorp tags some as MISC, most as O. */
+export const GAZ_NORP = 128;
+/** Trigger words before a name: «الرئيس» (person), «مدينة» (place), «وزارة» / «شركة» (organisation). */
+export const GAZ_TRIGGER_PER = 256;
+export const GAZ_TRIGGER_LOC = 512;
+export const GAZ_TRIGGER_ORG = 1024;
+const GAZ_NAMES = ['PER', 'LOC', 'ORG', 'GIVEN', 'KPER', 'KLOC', 'KORG', 'NORP', 'TPER', 'TLOC', 'TORG'] as const;
+/** The bits that stand for names (not trigger words), matched longest first. */
+const GAZ_NAME_BITS = 0xff;
+/** Bit names by bit index, for the model-io parser. */
+export const GAZ_TYPE_BITS: Readonly<Record<string, number>> = Object.fromEntries(GAZ_NAMES.map((n, b) => [n, 1 << b]));
 
 export const EMPTY_LEXICON: NerLexicon = { clusters: new Map(), gazetteer: new Map(), gazetteerMaxWords: 0 };
 
@@ -201,7 +215,8 @@ function indexOf(lexicon: NerLexicon): LexiconIndex {
   let index = INDEXES.get(lexicon);
   if (index === undefined) {
     const firstWordMax = new Map<string, number>();
-    for (const name of lexicon.gazetteer.keys()) {
+    for (const [name, bits] of lexicon.gazetteer) {
+      if ((bits & GAZ_NAME_BITS) === 0) continue;
       const words = name.split(' ');
       firstWordMax.set(words[0]!, Math.max(firstWordMax.get(words[0]!) ?? 0, words.length));
     }
@@ -247,14 +262,33 @@ function viewOf(token: string, lexicon: NerLexicon, index: LexiconIndex): TokenV
   return view;
 }
 
+/** Gazetteer marks of a sentence, per token. */
+interface GazetteerMarks {
+  /** "" or the match's tag such as "B-LOC1" (one-word match) or "I-PER|LOC". */
+  readonly tags: string[];
+  /** Per matched type, position + type: ["B-LOC", "B-KLOC"]; lets each source's evidence count alone. */
+  readonly parts: string[][];
+  /** Trigger-word bits (GAZ_TRIGGER_*) of the token itself, 0 when none. */
+  readonly triggers: number[];
+}
+
+const NO_PARTS: string[] = [];
+
 /**
  * Gazetteer matches, longest first; a name's first word may carry proclitics («وكازاخستان» matches
- * «كازاخستان»). Returns per token "" or a tag such as "B-LOC1" (one-word match) or "I-PER|LOC".
+ * «كازاخستان»). Trigger words are looked up on their own, also behind proclitics («وللرئيس» → «رئيس»).
  */
-function markGazetteer(views: readonly TokenView[], lexicon: NerLexicon, index: LexiconIndex): string[] {
+function markGazetteer(views: readonly TokenView[], lexicon: NerLexicon, index: LexiconIndex): GazetteerMarks {
   const n = views.length;
-  const gaz = new Array<string>(n).fill('');
-  if (lexicon.gazetteerMaxWords === 0) return gaz;
+  const tags = new Array<string>(n).fill('');
+  const parts = new Array<string[]>(n).fill(NO_PARTS);
+  const triggers = new Array<number>(n).fill(0);
+  if (lexicon.gazetteerMaxWords === 0) return { tags, parts, triggers };
+  for (let i = 0; i < n; i++) {
+    const v = views[i]!;
+    const t = (lexicon.gazetteer.get(v.folded) ?? 0) | (lexicon.gazetteer.get(v.stem) ?? 0) | (lexicon.gazetteer.get('ال' + v.stem) ?? 0);
+    triggers[i] = t & ~GAZ_NAME_BITS;
+  }
   let i = 0;
   while (i < n) {
     let matched = 0;
@@ -264,8 +298,8 @@ function markGazetteer(views: readonly TokenView[], lexicon: NerLexicon, index: 
       for (let len = max; len > matched; len--) {
         let key = firstForm;
         for (let k = 1; k < len; k++) key += ' ' + views[i + k]!.folded;
-        const t = lexicon.gazetteer.get(key);
-        if (t !== undefined && (len > 1 || (t & ~GAZ_GIVEN) !== 0 || firstForm.length > 2)) {
+        const t = (lexicon.gazetteer.get(key) ?? 0) & GAZ_NAME_BITS;
+        if (t !== 0 && (len > 1 || (t & ~GAZ_GIVEN) !== 0 || firstForm.length > 2)) {
           matched = len;
           types = t;
           break;
@@ -279,10 +313,14 @@ function markGazetteer(views: readonly TokenView[], lexicon: NerLexicon, index: 
     const names: string[] = [];
     for (let b = 0; b < GAZ_NAMES.length; b++) if (types & (1 << b)) names.push(GAZ_NAMES[b]!);
     const tag = names.join('|');
-    for (let k = 0; k < matched; k++) gaz[i + k] = (k === 0 ? 'B-' : 'I-') + tag + (matched > 1 ? '' : '1');
+    for (let k = 0; k < matched; k++) {
+      const pos = k === 0 ? 'B-' : 'I-';
+      tags[i + k] = pos + tag + (matched > 1 ? '' : '1');
+      parts[i + k] = names.map((name) => pos + name);
+    }
     i += matched;
   }
-  return gaz;
+  return { tags, parts, triggers };
 }
 
 /** Features of the token alone (same wherever it occurs). */
@@ -313,8 +351,11 @@ function localFeatures(v: TokenView, sink: FeatureSink): void {
   if (v.stemCluster !== undefined && v.cluster !== undefined) sink.add('sc2=', String(v.stemCluster[2]));
 }
 
-/** Features of the token in its sentence: neighbours, their clusters, gazetteer matches. */
-function contextFeatures(at: (i: number) => TokenView, gazAt: (i: number) => string, i: number, sink: FeatureSink): void {
+/** Features of the token in its sentence: neighbours, their clusters, gazetteer matches, trigger words. */
+function contextFeatures(at: (i: number) => TokenView, marks: GazetteerMarks, i: number, sink: FeatureSink): void {
+  const n = marks.tags.length;
+  const gazAt = (k: number): string => (k < 0 || k >= n ? '' : marks.tags[k]!);
+  const trigAt = (k: number): number => (k < 0 || k >= n ? 0 : marks.triggers[k]!);
   const v = at(i);
   const p1 = at(i - 1);
   const p2 = at(i - 2);
@@ -329,6 +370,10 @@ function contextFeatures(at: (i: number) => TokenView, gazAt: (i: number) => str
   sink.add3('sh-1sh+1=', p1.shape, v.shape, n1.shape);
   sink.add('s-1=', p1.stem);
   sink.add('s+1=', n1.stem);
+  sink.add2('s-1s=', p1.stem, v.stem);
+  sink.add2('ss+1=', v.stem, n1.stem);
+  sink.add('suf2-1=', p1.folded.slice(-2));
+  sink.add('suf2+1=', n1.folded.slice(-2));
   if (p1.pro !== '') sink.add('p-1=', p1.pro);
   if (n1.pro !== '') sink.add('p+1=', n1.pro);
   if (p1.pro !== '' || p2.pro !== '') sink.add2('s-2s-1=', p2.stem, p1.stem);
@@ -339,20 +384,33 @@ function contextFeatures(at: (i: number) => TokenView, gazAt: (i: number) => str
   if (g1 !== '') sink.add('g-1=', g1);
   if (g2 !== '') sink.add('g+1=', g2);
   if (g !== '' || g1 !== '' || g2 !== '') sink.add3('gg=', g1, g, g2);
+  if (i >= 0 && i < n) for (const part of marks.parts[i]!) sink.add('gt=', part);
+  if (i + 1 < n) for (const part of marks.parts[i + 1]!) sink.add('gt+1=', part);
+  if (i - 1 >= 0) for (const part of marks.parts[i - 1]!) sink.add('gt-1=', part);
+  // «الرئيس قاسم …», «مدينة أستانا», «شركة أرامكو»: the trigger one or two words back.
+  const t1 = trigAt(i - 1);
+  const t2 = trigAt(i - 2);
+  const t0 = trigAt(i);
+  if (t1 !== 0) sink.add('tr-1=', String(t1));
+  if (t2 !== 0) sink.add('tr-2=', String(t2));
+  if (t0 !== 0) sink.add('tr=', String(t0));
   if (p1.c1 !== '') {
     sink.add('c1-1=', p1.c1);
     sink.add('c2-1=', p1.c2);
+    sink.add2('c2-1s=', p1.c2, v.stem);
   }
   if (n1.c1 !== '') {
     sink.add('c1+1=', n1.c1);
     sink.add('c2+1=', n1.c2);
   }
+  if (p2.c1 !== '') sink.add('c1-2=', p2.c1);
+  if (n2.c1 !== '') sink.add('c1+2=', n2.c1);
 }
 
-function sentenceViews(tokens: readonly string[], lexicon: NerLexicon): { views: TokenView[]; gaz: string[]; index: LexiconIndex } {
+function sentenceViews(tokens: readonly string[], lexicon: NerLexicon): { views: TokenView[]; marks: GazetteerMarks; index: LexiconIndex } {
   const index = indexOf(lexicon);
   const views = tokens.map((t) => viewOf(t, lexicon, index));
-  return { views, gaz: markGazetteer(views, lexicon, index), index };
+  return { views, marks: markGazetteer(views, lexicon, index), index };
 }
 
 /** The folded stem of a token («وبالليكود» → «ليكود»), from the same memo the features use. */
@@ -365,13 +423,12 @@ export function stemOf(token: string, lexicon: NerLexicon): string {
  * `extractFeatureHashes`, which hashes the same strings without building them.
  */
 export function extractFeatureStrings(tokens: readonly string[], lexicon: NerLexicon): string[][] {
-  const { views, gaz } = sentenceViews(tokens, lexicon);
+  const { views, marks } = sentenceViews(tokens, lexicon);
   const at = (i: number): TokenView => (i < 0 || i >= views.length ? BOUNDARY : views[i]!);
-  const gazAt = (i: number): string => (i < 0 || i >= views.length ? '' : gaz[i]!);
   return views.map((v, i) => {
     const sink = new StringSink();
     localFeatures(v, sink);
-    contextFeatures(at, gazAt, i, sink);
+    contextFeatures(at, marks, i, sink);
     return sink.out;
   });
 }
@@ -381,9 +438,8 @@ export function extractFeatureStrings(tokens: readonly string[], lexicon: NerLex
  * shared between its occurrences, so scorers may memoise on it) and those of its context.
  */
 export function extractFeatureParts(tokens: readonly string[], lexicon: NerLexicon): { local: Uint32Array[]; context: Uint32Array[] } {
-  const { views, gaz } = sentenceViews(tokens, lexicon);
+  const { views, marks } = sentenceViews(tokens, lexicon);
   const at = (i: number): TokenView => (i < 0 || i >= views.length ? BOUNDARY : views[i]!);
-  const gazAt = (i: number): string => (i < 0 || i >= views.length ? '' : gaz[i]!);
   const sink = new HashSink();
   const local: Uint32Array[] = [];
   const context: Uint32Array[] = [];
@@ -395,7 +451,7 @@ export function extractFeatureParts(tokens: readonly string[], lexicon: NerLexic
     }
     local.push(v.localHashes);
     sink.out = [];
-    contextFeatures(at, gazAt, i, sink);
+    contextFeatures(at, marks, i, sink);
     context.push(Uint32Array.from(sink.out));
   });
   return { local, context };

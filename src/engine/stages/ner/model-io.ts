@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MarsadError } from '../../../model/errors.js';
-import { GAZ_GIVEN, GAZ_LOC, GAZ_ORG, GAZ_PER, type NerLexicon } from './features.js';
+import { GAZ_TYPE_BITS, type NerLexicon } from './features.js';
 import { createWeightIndex, NER_TAGS, TAG_COUNT, type NerWeights, type WeightIndex } from './model.js';
 
 /** Files of a model directory (resources/ner/). */
@@ -99,9 +99,10 @@ export function parseClusters(text: string, source: string = NER_FILES.clusters)
   return out;
 }
 
-const GAZ_BITS: Record<string, number> = { PER: GAZ_PER, LOC: GAZ_LOC, ORG: GAZ_ORG, GIVEN: GAZ_GIVEN };
+const GAZ_BITS = GAZ_TYPE_BITS;
 
-/** Parses gazetteer.tsv: "#" header lines, then `folded name<TAB>TYPE[|TYPE…]` with TYPE in PER, LOC, ORG, GIVEN. */
+/** Parses gazetteer.tsv: "#" header lines, then `folded name<TAB>TYPE[|TYPE…]` with TYPE in PER, LOC, ORG, GIVEN,
+ * KPER, KLOC, KORG (knowledge-base names), NORP (nationality adjectives), TPER, TLOC, TORG (trigger words). */
 export function parseGazetteer(text: string, source: string = NER_FILES.gazetteer): { gazetteer: Map<string, number>; maxWords: number } {
   const gazetteer = new Map<string, number>();
   let maxWords = 0;
@@ -116,7 +117,7 @@ export function parseGazetteer(text: string, source: string = NER_FILES.gazettee
     let bits = 0;
     for (const t of types.split('|')) {
       const b = GAZ_BITS[t];
-      if (b === undefined) throw new MarsadError('E_RESOURCE', `${source}:${lineNo}: unknown type "${t}" (expected PER, LOC, ORG or GIVEN).`, { source });
+      if (b === undefined) throw new MarsadError('E_RESOURCE', `${source}:${lineNo}: unknown type "${t}" (expected one of ${Object.keys(GAZ_BITS).join(', ')}).`, { source });
       bits |= b;
     }
     gazetteer.set(name, (gazetteer.get(name) ?? 0) | bits);

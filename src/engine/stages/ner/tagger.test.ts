@@ -6,7 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { createCliticLexicon, FLAG_NAME } from '../../../arabic/clitic-lexicon.js';
 import { createSegmenter } from '../../../arabic/clitics.js';
 import { chunksOf, scoreSpans } from './conll.js';
-import { extractFeatureHashes, extractFeatureStrings, foldForm, GAZ_LOC, hashFeature, splitProclitics, type NerLexicon } from './features.js';
+import {
+  extractFeatureHashes,
+  extractFeatureStrings,
+  foldForm,
+  GAZ_KB_PER,
+  GAZ_LOC,
+  GAZ_PER,
+  GAZ_TRIGGER_PER,
+  hashFeature, splitProclitics, type NerLexicon } from './features.js';
 import { NER_TAGS } from './model.js';
 import { documentFeatureHashes, joinFeatures } from './document.js';
 import { createNerModel, deserializeWeights, loadNerModel, NER_FILES, parseGazetteer, serializeWeights } from './model-io.js';
@@ -89,6 +97,22 @@ describe('features', () => {
     const strings = extractFeatureStrings(tokens, LEXICON);
     const hashes = extractFeatureHashes(tokens, LEXICON);
     expect(hashes.map((h) => [...h])).toEqual(strings.map((fs) => fs.map(hashFeature)));
+  });
+
+  it('marks knowledge-base names per type and trigger words one and two words back', () => {
+    const lexicon: NerLexicon = {
+      clusters: new Map(),
+      gazetteer: new Map([
+        [foldForm('الرئيس'), GAZ_TRIGGER_PER],
+        ['قاسم توكاييف', GAZ_PER | GAZ_KB_PER],
+      ]),
+      gazetteerMaxWords: 2,
+    };
+    const features = extractFeatureStrings(['قال', 'والرئيس', 'قاسم', 'توكاييف'], lexicon);
+    expect(features[1]).toContain('tr=' + GAZ_TRIGGER_PER);
+    expect(features[1]!.some((f) => f.startsWith('g='))).toBe(false);
+    expect(features[2]).toEqual(expect.arrayContaining(['g=B-PER|KPER', 'gt=B-KPER', 'gt=B-PER', 'tr-1=' + GAZ_TRIGGER_PER]));
+    expect(features[3]).toEqual(expect.arrayContaining(['gt=I-KPER', 'tr-2=' + GAZ_TRIGGER_PER]));
   });
 
   it('leaves out empty-valued features', () => {
@@ -237,5 +261,11 @@ describe('conlleval scoring', () => {
 describe('gazetteer file', () => {
   it('rejects unknown types with the line number', () => {
     expect(() => parseGazetteer('# header\nعمان\tCITY\n')).toThrow(/:2: unknown type/);
+  });
+
+  it('reads knowledge-base and trigger types', () => {
+    const { gazetteer } = parseGazetteer('# header\nقاسم توكاييف\tKPER|PER\nالرئيس\tTPER\n');
+    expect(gazetteer.get('قاسم توكاييف')).toBe(GAZ_PER | GAZ_KB_PER);
+    expect(gazetteer.get('الرئيس')).toBe(GAZ_TRIGGER_PER);
   });
 });
