@@ -23,7 +23,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('createWorkerAnalysis', () => {
   it('gives the same results with tiny cache bounds, over two passes', async () => {
     const plain = await createWorkerAnalysis(setup);
-    const tight = await createWorkerAnalysis(setup, { memoLimit: 2, nerRenewArticles: 1 });
+    const tight = await createWorkerAnalysis(setup, { memoLimit: 2 });
     const run = (a: { analyse(x: Article): AnalysisResult }) => [...articles, ...articles].map((x) => a.analyse(x));
     const expected = run(plain);
     expect(articles.length).toBeGreaterThan(3);

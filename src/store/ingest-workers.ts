@@ -100,13 +100,9 @@ export const WORKER_MEMO_LIMIT = 50_000;
  */
 export const WORKER_OLD_SPACE_MB = 512;
 
-/** Articles a worker analyses before it renews the NER tagger's per-word views (a fresh lexicon object). */
-export const NER_RENEW_ARTICLES = 1_000;
-
 /** Overrides of the cache bounds (tests use tiny ones to show they change no result). */
 export interface WorkerBounds {
   memoLimit?: number;
-  nerRenewArticles?: number;
 }
 
 /** One thread's analysis for the store, with its memory bounded whatever the corpus size. */
@@ -116,30 +112,21 @@ export interface WorkerAnalysis {
 
 /**
  * Loads the resources as loadAnalyzerResources does, but with one clitic lexicon and one bounded segmenter memo
- * for both the NER and the index terms (the same forms: «وبالليكود» is split once), and with the per-word caches
- * kept small. The NER feature views are memoised per lexicon object (up to 300k words), so every
- * NER_RENEW_ARTICLES the tagger is rebuilt over a shallow copy of the lexicon and the old views are collected;
- * the model weights are shared, so results do not change.
+ * for both the NER and the index terms (the same forms: «وبالليكود» is split once), and with every per-word
+ * cache (segmenter, NER token views, KB lookups) bounded by `memoLimit`, so memory stays flat over any corpus.
  */
 export async function createWorkerAnalysis(setup: WorkerSetup, bounds: WorkerBounds = {}): Promise<WorkerAnalysis> {
   const memoLimit = bounds.memoLimit ?? WORKER_MEMO_LIMIT;
-  const renewEvery = bounds.nerRenewArticles ?? NER_RENEW_ARTICLES;
   const segmenter = createSegmenter(loadCliticLexicon(join(setup.resourcesDir, RESOURCE_PATHS.cliticLexicon)), { cacheSize: memoLimit });
   const search = createTextAnalyzer(segmenter);
   const resources = await loadAnalyzerResources(setup.resourcesDir, { ner: false, kbFiles: setup.kbFiles });
-  const model = setup.ner ? loadNerModel(join(setup.resourcesDir, RESOURCE_PATHS.ner)) : null;
-  let analyzer: Analyzer;
-  let sinceRenew = 0;
-  const renew = () => {
-    if (model) resources.ner = createNerTagger({ ...model, lexicon: { ...model.lexicon } }, { segmenter });
-    analyzer = createAnalyzer(resources);
-    sinceRenew = 0;
-  };
-  renew();
+  if (setup.ner) {
+    const model = loadNerModel(join(setup.resourcesDir, RESOURCE_PATHS.ner));
+    resources.ner = createNerTagger({ ...model, lexicon: { ...model.lexicon, viewCacheSize: memoLimit } }, { segmenter });
+  }
+  const analyzer = createAnalyzer(resources);
   return {
     analyse(article) {
-      if (sinceRenew >= renewEvery) renew();
-      sinceRenew++;
       const memo = resources.kb?.memo;
       if (memo && memo.words.size >= memoLimit) memo.words.clear();
       if (memo && memo.fuzzy.size >= memoLimit) memo.fuzzy.clear();

@@ -8,6 +8,8 @@ export interface NerLexicon {
   readonly gazetteer: ReadonlyMap<string, number>;
   /** The longest gazetteer entry, in words. */
   readonly gazetteerMaxWords: number;
+  /** How many token views to memoise before the memo is emptied (default 300,000); a long ingest sets it lower. */
+  readonly viewCacheSize?: number;
 }
 
 export const GAZ_PER = 1;
@@ -257,7 +259,7 @@ function viewOf(token: string, lexicon: NerLexicon, index: LexiconIndex): TokenV
     firstForms: firstFormsOf(folded, pro).filter((f) => index.firstWordMax.has(f)),
     localHashes: undefined,
   };
-  if (index.views.size >= VIEW_CACHE_SIZE) index.views.clear();
+  if (index.views.size >= (lexicon.viewCacheSize ?? VIEW_CACHE_SIZE)) index.views.clear();
   index.views.set(token, view);
   return view;
 }
