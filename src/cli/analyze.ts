@@ -3,14 +3,13 @@ import { parseArgs } from 'node:util';
 import { MarsadError } from '../model/errors.js';
 import type { Analysis } from '../model/analysis.js';
 import { createAnalyzer } from '../engine/analyzer.js';
-import { readInputs, type InputFormat, type ReadResult } from '../ingest/index.js';
+import { parseInputFormat, readInputs, type ReadResult } from '../ingest/index.js';
 import { defaultResourcesDir, loadAnalyzerResources } from '../engine/resources.js';
 import { formatPretty } from './pretty.js';
 import type { Io } from './main.js';
 
 const FORMATS = ['json', 'jsonl', 'pretty'] as const;
 type OutputFormat = (typeof FORMATS)[number];
-const INPUT_FORMATS: readonly InputFormat[] = ['text', 'html', 'feed', 'jsonl'];
 
 export async function runAnalyze(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -30,10 +29,7 @@ export async function runAnalyze(args: string[], io: Io): Promise<number> {
   if (format !== undefined && !FORMATS.includes(format)) {
     throw new MarsadError('E_USAGE', `--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
   }
-  const inputFormat = values['input-format'] as InputFormat | undefined;
-  if (inputFormat !== undefined && !INPUT_FORMATS.includes(inputFormat)) {
-    throw new MarsadError('E_USAGE', `--input-format must be one of ${INPUT_FORMATS.join(', ')}, not "${inputFormat}"`);
-  }
+  const inputFormat = parseInputFormat(values['input-format']);
   let paths = positionals;
   if (paths.length === 0) {
     if (io.stdin.isTTY) throw new MarsadError('E_USAGE', 'no input: give one or more paths, or - to read stdin');

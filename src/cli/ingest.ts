@@ -2,13 +2,11 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { MarsadError } from '../model/errors.js';
-import type { InputFormat } from '../ingest/index.js';
+import { parseInputFormat } from '../ingest/index.js';
 import { defaultResourcesDir } from '../engine/resources.js';
 import { ingestPaths, openStore, type IngestProgress, type IngestSummary } from '../store/index.js';
 import { DEFAULT_DB } from './store-args.js';
 import type { Io } from './main.js';
-
-const INPUT_FORMATS: readonly InputFormat[] = ['text', 'html', 'feed', 'jsonl'];
 
 export async function runIngest(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -28,8 +26,7 @@ export async function runIngest(args: string[], io: Io): Promise<number> {
   if (positionals.length === 0) throw new MarsadError('E_USAGE', 'no input: give one or more files or directories to ingest, or - for stdin');
   const workers = values.workers === undefined ? Math.min(2, availableParallelism()) : Number(values.workers);
   if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new MarsadError('E_USAGE', `--workers must be a whole number from 0 to 64, not "${values.workers}"`);
-  const format = values['input-format'] as InputFormat | undefined;
-  if (format !== undefined && !INPUT_FORMATS.includes(format)) throw new MarsadError('E_USAGE', `--input-format must be one of ${INPUT_FORMATS.join(', ')}, not "${format}"`);
+  const format = parseInputFormat(values['input-format']);
   const resourcesDir = values.resources ?? defaultResourcesDir();
   const dbPath = values.db ?? DEFAULT_DB;
   const store = openStore(dbPath, { resourcesDir });

@@ -1,6 +1,6 @@
 // The ingest layer's public entry: decoding, format sniffing, readers (text dump, HTML, feeds, JSONL), cleaning, readInputs.
 export { decode, canonicalLabel, declaredCharset, isUtf8, scoreArabicDecoding, type Decoded, type DecodeOptions } from './decode.js';
-export { sniffFormat, type InputFormat, type FormatHint } from './sniff-format.js';
+export { sniffFormat, parseInputFormat, INPUT_FORMATS, type InputFormat, type FormatHint } from './sniff-format.js';
 export { createRawArticle, isRecordError, toIsoDate, type RawArticle, type RecordError } from './raw-article.js';
 export { parseTextDump, splitByline, splitCredit } from './text-dump.js';
 export { parseHtml } from './html.js';

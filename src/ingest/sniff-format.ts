@@ -1,7 +1,16 @@
 // Guesses which reader an input needs (text dump, HTML page, RSS/Atom feed, JSONL) from its content,
 // then from the path or content type.
+import { MarsadError } from '../model/errors.js';
 
-export type InputFormat = 'text' | 'html' | 'feed' | 'jsonl';
+export const INPUT_FORMATS = ['text', 'html', 'feed', 'jsonl'] as const;
+export type InputFormat = (typeof INPUT_FORMATS)[number];
+
+/** Parses a user's --input-format value; an unknown one is a usage error that lists the known ones. */
+export function parseInputFormat(value: string | undefined): InputFormat | undefined {
+  if (value === undefined) return undefined;
+  if ((INPUT_FORMATS as readonly string[]).includes(value)) return value as InputFormat;
+  throw new MarsadError('E_USAGE', `--input-format must be one of ${INPUT_FORMATS.join(', ')}, not "${value}"`);
+}
 
 export interface FormatHint {
   path?: string;
