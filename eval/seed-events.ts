@@ -14,7 +14,7 @@ import { findEvents } from '../src/engine/stages/events/find-events.js';
 import { loadEventLexicon } from '../src/engine/stages/events/lexicon.js';
 import { readInputs } from '../src/ingest/read-inputs.js';
 import { ROOT } from './events-gold.js';
-import { SEED_FILE, locateSeed } from './seeds.js';
+import { SEED_FILE, createChecklist, locateSeed } from './seeds.js';
 
 
 type Ref = Quote['speaker'];
@@ -59,13 +59,7 @@ export async function runSeedEventsEval(options: { dataDir: string; log: (line: 
   const seedPath = locateSeed(options.dataDir, 'seed-events', log);
   if (seedPath === null) return;
   const a = await analyseSeed(seedPath, log);
-  let passed = 0;
-  let failed = 0;
-  const check = (ok: boolean, what: string) => {
-    if (ok) passed++;
-    else failed++;
-    log(`  ${ok ? 'PASS' : 'FAIL'} ${what}`);
-  };
+  const { check, finish } = createChecklist('seed-events', log);
   const quotesBy = (pattern: RegExp) => a.quotes.filter((q) => has(namesOf(a, q.speaker), pattern));
   const eventsWhere = (test: (e: Event) => boolean) => a.events.filter(test);
   const actorIs = (e: Event, pattern: RegExp) => e.actor.some((r) => has(namesOf(a, r), pattern));
@@ -117,8 +111,7 @@ export async function runSeedEventsEval(options: { dataDir: string; log: (line: 
   const pull = /أكد وزير الخارجية الروسي سيرجي لافروف عقب اتصاله/u;
   const pullEvents = a.events.filter((e) => e.type === 'CONSULT' && pull.test(e.evidence.text));
   check(pullEvents.length <= 1, `the repeated pull-quote yields one CONSULT (${pullEvents.length})`);
-  log(`seed-events: ${passed} passed, ${failed} failed`);
-  if (failed > 0) process.exitCode = 1;
+  finish();
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

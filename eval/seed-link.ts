@@ -10,7 +10,7 @@ import { loadKnowledgeBase } from '../src/engine/stages/link/kb.js';
 import { linkEntities } from '../src/engine/stages/link/linker.js';
 import { readInputs } from '../src/ingest/read-inputs.js';
 import { occurrences } from './link.js';
-import { SEED_FILE, locateSeed } from './seeds.js';
+import { SEED_FILE, createChecklist, locateSeed } from './seeds.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -115,13 +115,7 @@ export async function runSeedLinkEval(options: { dataDir: string; log: (line: st
   if (!analyzer.stages.includes('link')) analysis.entities = linkEntities(kb, analysis.article, analysis.entities);
   log(`seed-link: ${SEED_FILE}, published ${analysis.article.published}, NER ${resources.ner ? 'on' : 'off'}, ${analysis.entities.length} entities`);
 
-  let passed = 0;
-  let failed = 0;
-  const check = (ok: boolean, what: string) => {
-    if (ok) passed++;
-    else failed++;
-    log(`  ${ok ? 'PASS' : 'FAIL'} ${what}`);
-  };
+  const { check, finish } = createChecklist('seed-link', log);
   for (const set of SAME) {
     const found = set.map((s) => locate(analysis, s));
     const ids = new Set(found.flat().map((l) => l.entity?.id ?? 'none'));
@@ -143,8 +137,7 @@ export async function runSeedLinkEval(options: { dataDir: string; log: (line: st
     const ok = found.length > 0 && found.every((l) => l.entity?.id === `iso:${iso}`);
     check(ok, `country: «${surface}» → ${[...new Set(found.map((l) => l.entity?.id ?? 'none'))].join(' | ')} (want iso:${iso})`);
   }
-  log(`seed-link: ${passed} passed, ${failed} failed`);
-  if (failed > 0) throw new Error(`seed-link: ${failed} acceptance checks failed`);
+  finish();
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -12,3 +12,20 @@ export function locateSeed(dataDir: string, suite: string, log: (line: string) =
   log(`${suite}: ${seedPath} not found (set MARSAD_SEEDS); skipped. Seeds present: ${existsSync(seedsDir) ? readdirSync(seedsDir).join(', ') : 'none'}`);
   return null;
 }
+
+/** Named pass/fail checks of an acceptance suite: each logged as it runs; `finish` sums up and fails the suite. */
+export function createChecklist(suite: string, log: (line: string) => void) {
+  let passed = 0;
+  let failed = 0;
+  return {
+    check(ok: boolean, what: string): void {
+      if (ok) passed++;
+      else failed++;
+      log(`  ${ok ? 'PASS' : 'FAIL'} ${what}`);
+    },
+    finish(): void {
+      log(`${suite}: ${passed} passed, ${failed} failed`);
+      if (failed > 0) throw new Error(`${suite}: ${failed} acceptance checks failed`);
+    },
+  };
+}

@@ -227,6 +227,11 @@ export function createKnowledgeBase(sources: KbSources): KnowledgeBase {
   return indexEntries(entries, demonyms, countryOfAdjective, countryOfName, noStrip, firstNames);
 }
 
+/** Adds spellings an entry does not have yet, after the ones it has. */
+function addNames(entry: KbEntry, names: readonly string[]): void {
+  for (const n of names) if (!entry.names.includes(n)) entry.names.push(n);
+}
+
 function addEntityRow(entries: Map<string, KbEntry>, row: string[], path: string): void {
   const [id, type, kb, country, nameEn, names, roles, flags] = row;
   if (!id || !type || !names) {
@@ -241,7 +246,7 @@ function addEntityRow(entries: Map<string, KbEntry>, row: string[], path: string
   const existing = entries.get(id);
   if (existing) {
     // A user file may add names to a shipped entity: same id, more spellings.
-    for (const n of list) if (!existing.names.includes(n)) existing.names.push(n);
+    addNames(existing, list);
     return;
   }
   entries.set(id, {
@@ -297,7 +302,7 @@ function addGovernmentBodies(entries: Map<string, KbEntry>, demonyms: ReadonlyMa
       const curated = entries.get(id);
       if (curated) {
         // A curated row for the same body («البنتاغون» for the US defence ministry) keeps its names first.
-        for (const n of names) if (!curated.names.includes(n)) curated.names.push(n);
+        addNames(curated, names);
         continue;
       }
       entries.set(id, {
