@@ -143,6 +143,17 @@ describe('types and geolocation', () => {
     expect(airport?.geo).toMatchObject({ country: 'KZ', level: 'facility' });
   });
 
+  it.each([
+    ['تظاهر المئات في عمان مساء الخميس، وامتدت الاحتجاجات إلى إربد. وأغلقت الشرطة الطرق في عمان.', 'geonames:250441'],
+    ['تجمع آلاف المحتجين في العاصمة عمان رفضاً لرفع الأسعار.', 'geonames:250441'],
+    ['وصل وزير الخارجية إلى عمان في زيارة رسمية، والتقى نظيره في مسقط.', 'iso:OM'],
+    ['أعلنت سلطنة عمان استعدادها للوساطة، وقالت عمان إن المحادثات ستستأنف.', 'iso:OM'],
+  ])('«عمان» is Amman or Oman by the article\'s other places: %s', (text, id) => {
+    const entities = linkEntities(kb, testArticle(text), []);
+    const found = entities.filter((e) => e.mentions.some((m) => m.text === 'عمان'));
+    expect(found.map((e) => e.id)).toEqual([id]);
+  });
+
   it('a one-word common-word city is never found without NER («صور» pictures / Tyre)', () => {
     expect(linkEntities(kb, testArticle('أظهرت صور نشرت على الإنترنت متاجر منهوبة.'), [])).toEqual([]);
   });

@@ -295,8 +295,11 @@ function contextOf(candidates: readonly Candidate[]): DocContext {
   const entries = new Set<string>();
   for (const c of candidates) {
     if (c.hits.length === 1 && c.hits[0]!.score >= 0.95) entries.add(c.hits[0]!.entry.id);
+    // A name that is also a place in another country («عمان»: Oman, or Amman in Jordan) says nothing about
+    // the article's countries: counting it would make its first reading confirm itself.
     const named = new Set(c.hits.filter((h) => h.entry.level === 'country' || h.entry.type === 'NORP').map((h) => h.entry.country));
-    if (named.size === 1) {
+    const rival = c.hits.some((h) => h.entry.level !== 'country' && h.entry.type !== 'NORP' && h.entry.country !== null && !named.has(h.entry.country));
+    if (named.size === 1 && !rival) {
       const country = [...named][0];
       if (country) countries.set(country, (countries.get(country) ?? 0) + 1);
     }
@@ -330,12 +333,13 @@ function choose(c: Candidate, f: FieldText, doc: DocContext, options: LinkOption
   let best: KbEntry | null = null;
   let bestScore = -Infinity;
   const placeCue = hasPlaceCue(f.tokens, c.tokenStart);
+  const settlementCue = placeCue && hasSettlementCue(f.tokens, c.tokenStart);
   let biggest = 0;
   for (const h of c.hits) if (h.entry.level === 'city') biggest = Math.max(biggest, h.entry.population);
   for (const h of c.hits) {
     const e = h.entry;
     // One sense per article: «إلى نور سلطان» after «العاصمة أستانا» is the city even when NER says PER.
-    const fit = typeFit(c.label, e, placeCue) + (doc.entries.has(e.id) && c.hits.length > 0 ? IN_ARTICLE_BONUS : 0);
+    const fit = (settlementCue && e.level === 'country' ? 0 : typeFit(c.label, e, placeCue)) + (doc.entries.has(e.id) && c.hits.length > 0 ? IN_ARTICLE_BONUS : 0);
     if (h.score + fit < options.threshold) continue;
     const comparable = e.level !== 'city' || e.population * 5 >= biggest;
     const supported = comparable && e.country !== null && (doc.countries.has(e.country) || doc.places.has(e.country));

@@ -20,6 +20,12 @@ export const TEST_PLACES = [
   // Geneva and a small American namesake: a mention of the United States must not move «جنيف» to Illinois.
   row('geonames:2660646', 'geonames:2660646', 'GPE', 'city', 'CH', 'CH.07', 46.2, 6.15, 183981, 'Geneva', 'جنيف', '', 'PPLA'),
   row('geonames:4893591', 'geonames:4893591', 'GPE', 'city', 'US', 'US.IL', 41.89, -88.3, 21000, 'Geneva (IL)', 'جنيف', '', 'PPL'),
+  // «عمان» is Oman and Amman: the article's other places and words like «العاصمة» decide.
+  row('iso:OM', 'geonames:286963', 'GPE', 'country', 'OM', '', 21, 57, 4829483, 'Oman', 'عمان|سلطنة عمان', '', 'PCLI'),
+  row('iso:JO', 'geonames:248816', 'GPE', 'country', 'JO', '', 31, 36, 9956011, 'Jordan', 'الأردن|المملكة الأردنية الهاشمية', '', 'PCLI'),
+  row('geonames:250441', 'geonames:250441', 'GPE', 'city', 'JO', 'JO.16', 31.9552, 35.945, 1275857, 'Amman', 'عمان|عمّان', '', 'PPLC'),
+  row('geonames:248946', 'geonames:248946', 'GPE', 'city', 'JO', 'JO.18', 32.5556, 35.85, 250645, 'Irbid', 'إربد|اربد', '', 'PPLA'),
+  row('geonames:287286', 'geonames:287286', 'GPE', 'city', 'OM', 'OM.06', 23.5841, 58.4078, 797000, 'Muscat', 'مسقط', '', 'PPLC'),
   row('geonames:2000001', 'geonames:2000001', 'GPE', 'city', 'LB', 'LB.01', 33.27, 35.2, 100000, 'Tyre', 'صور', 'صور', 'PPL'),
 ].join('\n');
 
