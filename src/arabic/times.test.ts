@@ -404,6 +404,7 @@ describe('findTimes: future cues', () => {
     ['ستعقد الانتخابات في ديسمبر', 'ديسمبر', '2022-12'],
     ['ستعقد القمة في 3 يناير', '3 يناير', '2023-01-03'],
     ['ستعقد القمة في 6 يناير', '6 يناير', '2022-01-06'],
+    ['بدأ الرئيس جولة خليجية على أن يختتمها في الرياض يوم السبت', 'يوم السبت', '2022-01-08'],
   ])('%s', (text, span, value) => {
     const [t] = findTimes(text, THURSDAY);
     expect([t?.text, t?.value]).toEqual([span, value]);
@@ -413,6 +414,7 @@ describe('findTimes: future cues', () => {
     ['أقيمت المباراة السبت', '2022-01-01'],
     ['فاز مانشستر سيتي السبت', '2022-01-01'],
     ['ستقام المباراة. وكان الفريق قد تدرب السبت', '2022-01-01'],
+    ['اعترض على أنه استبعد السبت', '2022-01-01'],
   ])('no cue (or a cue in another sentence) keeps the past: %s', (text, value) => {
     expect(findTimes(text, THURSDAY)[0]?.value).toBe(value);
   });

@@ -344,8 +344,11 @@ function hasFutureCue(folded: string, start: number): boolean {
   for (const word of before.split(/[^\p{L}]+/u)) {
     if (FUTURE_CUE_SET.has(word) || ((word.startsWith('و') || word.startsWith('ف')) && FUTURE_CUE_SET.has(word.slice(1)))) return true;
   }
-  return false;
+  return PLANNED.test(before);
 }
+
+/** «على أن يختتم جولته الجمعة»: «on the understanding that» + an imperfect verb states a plan, so what follows is ahead. */
+const PLANNED = pattern('(?:^|[^\\p{L}])على\\s+أن\\s+[يتن]\\p{L}{2,}', 'u');
 
 /** The weekday named in «يوم الخميس» or «الخميس». */
 function weekdayIn(ref: string): number | null {
