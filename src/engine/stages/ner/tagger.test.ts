@@ -19,7 +19,7 @@ import { NER_TAGS } from './model.js';
 import { documentFeatureHashes, joinFeatures } from './document.js';
 import { createNerModel, deserializeWeights, loadNerModel, NER_FILES, parseGazetteer, serializeWeights } from './model-io.js';
 import { trainPerceptron } from './perceptron.js';
-import { createNerTagger } from './tagger.js';
+import { createNerTagger, trimmedStart } from './tagger.js';
 
 /** Self-written news-style sentences: token/TAG pairs separated by spaces, O when no tag is given. */
 const TRAINING = [
@@ -178,6 +178,12 @@ describe('findMentions', () => {
       expect(m.score).toBeGreaterThan(0);
       expect(m.score).toBeLessThanOrEqual(1);
     }
+  });
+
+  it('a mention sheds only a noun\'s proclitics: «وبيروت» → «بيروت», but «سانا» keeps its «س»', () => {
+    const verbs = createSegmenter(createCliticLexicon([['انا', { weight: 5, freq: 50 }], ['بيروت', { weight: 5, freq: 10, flags: FLAG_NAME }]]));
+    expect(trimmedStart(verbs, 'وبيروت', 10)).toBe(11);
+    expect(trimmedStart(verbs, 'سانا', 10)).toBe(10);
   });
 
   it('offsets point into the whole text when sentences start later', () => {

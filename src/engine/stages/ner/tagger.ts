@@ -44,16 +44,21 @@ const LABELS: Record<string, MentionLabel> = { PERS: 'PER', ORG: 'ORG', LOC: 'LO
 /** Softens perceptron scores into posteriors. Chosen, not fitted: scores rank mentions but are not calibrated. */
 const POSTERIOR_TEMPERATURE = 4;
 
+/** The proclitics a noun can carry: conjunctions, prepositions, the article. */
+const NOMINAL_PROCLITICS = new Set(['و', 'ف', 'ب', 'ك', 'ل', 'ال']);
+
 /**
  * Where the mention starts inside its first token: after و ف ب ك ل («وتوكاييف» → «توكاييف»), keeping the
  * article («والولايات» → «الولايات»); where ل and ال merged («للولايات») the article is not written whole,
  * so the mention starts at the stem («ولايات»).
  */
-function trimmedStart(segmenter: Segmenter, token: string, offset: number): number {
+export function trimmedStart(segmenter: Segmenter, token: string, offset: number): number {
   const words = segmenter.segment(token, offset);
   let start = offset;
   for (const w of words) {
     if (w.role !== 'proclitic') break;
+    // A name takes no verbal prefix: «(سانا)» is the agency, not «سـ» + «انا».
+    if (!NOMINAL_PROCLITICS.has(w.form)) break;
     if (w.form === 'ال' && w.text === 'ال') break;
     start = w.end;
   }
