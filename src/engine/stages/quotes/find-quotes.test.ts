@@ -35,6 +35,21 @@ describe('findQuotes', () => {
     expect(text.slice(q!.content.start, q!.content.end)).toBe(content);
   });
 
+  it.each([
+    ['a participle takes the clause subject, not a name inside it', 'ونددت نقابة عمال طرابلس في بيان بالقرار، مؤكدة أن "الإضراب حق".', 'نقابة عمال طرابلس'],
+    ['…nor a name inside the quotation before it', 'وأصدرت هيئة الموانئ بياناً دعت فيه إلى "تهدئة في طرابلس"، مؤكدة أنها ستفتح الميناء.', 'هيئة الموانئ'],
+    ['a reported cue after «قد» takes the subject before it', 'وكانت هيئة الموانئ قد أعلنت الخميس أن الميناء سيغلق.', 'هيئة الموانئ'],
+    ['the subject ends before «بالـ»', 'ورحب اتحاد الصيادين بالقرار، لكنه قال إن الاحتجاج مستمر.', 'اتحاد الصيادين'],
+  ])('%s', (_name, text, speaker) => {
+    const qs = quotesOf(text);
+    expect(qs.at(-1)?.speaker.text).toBe(speaker);
+  });
+
+  it('an acronym in parentheses is not a speech verb: «(آفاد)» is not «أفاد»', () => {
+    const qs = quotesOf('وقالت هيئة الكوارث (آفاد) في بيان إن الهزة كانت قوية.');
+    expect(qs.map((q) => [q.cue, q.speaker.text, q.content.text])).toEqual([['وقالت', 'هيئة الكوارث', 'الهزة كانت قوية']]);
+  });
+
   it('carries the speaker over «وأضاف» and «قائلًا»', () => {
     const text = 'قال سامي الخطيب إن الاجتماع انتهى. وأضاف أن اللجنة ستعود الأسبوع المقبل. ثم غادر الخطيب القاعة قائلًا إن "الحوار مستمر".';
     const qs = quotesOf(text);

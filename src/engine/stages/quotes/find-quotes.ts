@@ -48,6 +48,10 @@ const SPEAKER_TYPES: ReadonlySet<EntityType> = new Set(['PER', 'ORG', 'GPE', 'NO
 const ARTICLE = 'ال'; // ال
 const AN = 'عن'; // عن «from», after a relay verb
 const MAX_WINDOW = 14;
+/** Tanwin on an accusative noun («بياناً»): an indefinite object, so the subject before it has ended. */
+const TANWIN_FATH = '\u064B';
+/** «بالقرار»: a prepositional phrase after the subject («ورحّب التحالف بالقرار»). */
+const BI_AL = foldWord('بال');
 const MAX_SCAN = 30;
 
 type Ref = Quote['speaker'];
@@ -82,7 +86,7 @@ export function findQuotes(input: QuoteInput, lexicon: QuoteLexicon): Quote[] {
       hits.push({ kind: 'chant', index: i, length: 1 });
       continue;
     }
-    const m = lexicon.cues.matchAt(words, i);
+    const m = cueAt(text, words, i, lexicon);
     if (m) {
       hits.push({ kind: 'cue', index: i, length: m.length, cue: m.value });
       i += m.length - 1;
@@ -105,6 +109,31 @@ export function findQuotes(input: QuoteInput, lexicon: QuoteLexicon): Quote[] {
     const clauseEnd = nextHit ? Math.min(sentence.end, (words[nextHit.index] as MatchWord).start) : sentence.end;
     const cueEnd = hit.index + hit.length;
 
+    /**
+     * The subject of the clause the cue belongs to, as the words after the sentence's opening verb up to a
+     * preposition (also «بالـ»), an indefinite object («بياناً») or punctuation: «ونددت النقابة الوطنية للصحفيين التونسيين في
+     * بيان …، مؤكدة» and «وكانت وزارة الطاقة قد أعلنت الخميس أن» — not simply the nearest name inside it.
+     */
+    const clauseSubject = (): Ref | null => {
+      const opening = wordIndexAt(words, sentence.start);
+      const from = opening + 1;
+      if (opening < 0 || from >= hit.index || (words[opening] as MatchWord).kind === 'punct') return null;
+      let to = from;
+      while (to < hit.index && to - from < MAX_WINDOW) {
+        const x = words[to] as MatchWord;
+        if (x.kind === 'punct' || WINDOW_STOPS.has(x.folded) || inTime(x) || inMarks(x.start) || x.text.includes(TANWIN_FATH) || (to > from && x.folded.startsWith(BI_AL))) break;
+        to++;
+      }
+      if (to === from) return null;
+      const ref = resolveWindow(text, words, from, to, mentions, lexicon, speakers);
+      return ref.entity !== null || to - from <= 6 ? ref : null;
+    };
+    /** «…، مؤكدة أن …» shares the subject of the clause it hangs on: the speaker of a quote earlier in the sentence, or that clause's subject. */
+    const adverbialSubject = (): Ref | null => {
+      const previous = quotes[quotes.length - 1];
+      if (previous && last && previous.evidence && previous.evidence.start === sentence.start) return last;
+      return clauseSubject();
+    };
     let speaker: Ref;
     let cueText = text.slice(w.start, (words[cueEnd - 1] as MatchWord).end);
     let via: string[] = [];
@@ -137,14 +166,14 @@ export function findQuotes(input: QuoteInput, lexicon: QuoteLexicon): Quote[] {
         windowEnd++;
       }
       if (cue.role === 'adverbial') {
-        speaker = nearestBefore(text, mentions, w.start, sentence.start, true) ?? last ?? { entity: null, text: '' };
+        speaker = adverbialSubject() ?? nearestBefore(text, mentions, w.start, sentence.start, true) ?? last ?? { entity: null, text: '' };
       } else if (windowEnd > cueEnd) {
         speaker = resolveWindow(text, words, cueEnd, windowEnd, mentions, lexicon, speakers);
       } else if (cue.role === 'continue') {
         speaker = last ?? { entity: null, text: '' };
         carried = true;
       } else {
-        speaker = nearestBefore(text, mentions, w.start, sentence.start, false) ?? last ?? { entity: null, text: '' };
+        speaker = nearestBefore(text, mentions, w.start, sentence.start, false) ?? clauseSubject() ?? last ?? { entity: null, text: '' };
       }
       contentAt = found.at;
     }
@@ -220,9 +249,18 @@ function findContentStart(text: string, words: readonly MatchWord[], from: numbe
     if (w.kind === 'punct' && w.text === '.') return null;
     if (wordIn(w, lexicon.complementizers)) return { at: i, windowEnd: i };
     if (markAfter(text, w.end, marks)) return { at: i, windowEnd: i + 1 };
-    if (lexicon.cues.matchAt(words, i)) return null;
+    if (cueAt(text, words, i, lexicon)) return null;
   }
   return null;
+}
+
+/** The speech cue starting at word `i`, if any; «(آفاد)» is an acronym in parentheses, not the verb «أفاد». */
+function cueAt(text: string, words: readonly MatchWord[], i: number, lexicon: QuoteLexicon): { length: number; value: Cue } | null {
+  const m = lexicon.cues.matchAt(words, i);
+  if (!m) return null;
+  const w = words[i] as MatchWord;
+  if (m.length === 1 && text[w.start - 1] === '(' && text[w.end] === ')') return null;
+  return m;
 }
 
 /** The content after word `at`: the quoted text when a mark follows, else the rest of the clause. */
