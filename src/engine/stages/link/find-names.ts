@@ -204,6 +204,18 @@ function wordFuzzy(kb: KnowledgeBase, readings: readonly string[]): WordInfo['fu
   return null;
 }
 
+/**
+ * KB entries for a whole multi-word name spelled apart from the KB's («قاسم جومرت توكايف»), scored like a
+ * fuzzy word. Only for spans NER marked: the scan never tries multi-word names fuzzily.
+ */
+export function fuzzyName(kb: KnowledgeBase, key: string): NameHit[] {
+  if (key.length < MIN_FUZZY_NAME) return [];
+  return dedupe(fuzzyCandidates(kb, key).map((c) => ({ entry: c.entry, score: c.similarity * FUZZY_FACTOR, nerOnly: c.nerOnly })));
+}
+
+/** Letters (with spaces) a multi-word name needs before it is matched fuzzily as a whole. */
+const MIN_FUZZY_NAME = 8;
+
 const NO_CANDIDATES: ReadonlyArray<{ entry: KbEntry; similarity: number; nerOnly: boolean }> = [];
 
 /** KB names whose skeleton equals the key's and whose spelling is close enough, memoised per key. */

@@ -68,6 +68,14 @@ describe('in-document coreference', () => {
     expect(entityOf(entities, 'نور سلطان نزارباييف')?.id).toBe('marsad:per/nazarbayev');
   });
 
+  it('a full name spelled apart from the KB joins the linked person when the skeletons agree, even with a KB word inside («قاسم جومرت توكاييف»)', () => {
+    const text = 'وصل قاسم جومرت توكاييف إلى موسكو. وقال توكاييف إن الزيارة مهمة.';
+    const entities = linkEntities(kb, testArticle(text), [ner(text, 'قاسم جومرت توكاييف', 'PER'), ner(text, 'توكاييف', 'PER', 1)]);
+    const persons = entities.filter((e) => e.type === 'PER');
+    expect(persons.map((e) => e.id)).toEqual(['marsad:per/tokayev']);
+    expect(persons[0]!.mentions.map((m) => m.text)).toEqual(expect.arrayContaining(['قاسم جومرت توكاييف', 'توكاييف']));
+  });
+
   it('a middle name found alone later joins the person («جومارت»)', () => {
     const text = 'قال قاسم جومارت توكاييف إن الوضع خطير. وأقال جومارت الحكومة.';
     const entities = linkEntities(kb, testArticle(text), []);

@@ -2,7 +2,7 @@
 // in-document coreference, with nominal mentions (titles, «الوزارة», «المتحدث باسم …»), types and geo.
 import { createHash } from 'node:crypto';
 import type { Article, Entity, EntityType, Field, Mention } from '../../../model/analysis.js';
-import { findNames, linkTokens, matchAt, type LinkToken, type NameHit, type NameMatch } from './find-names.js';
+import { findNames, fuzzyName, linkTokens, matchAt, type LinkToken, type NameHit, type NameMatch } from './find-names.js';
 import type { KbEntry, KnowledgeBase } from './kb.js';
 import { nameKey, procliticLength, procliticReadings, skeletonOf, similarity } from './keys.js';
 import { findRoleMentions, MINISTRY_ANAPHOR, ON_BEHALF, SPOKESPERSON_HEADS } from './nominals.js';
@@ -186,6 +186,9 @@ function reconcile(kb: KnowledgeBase, f: FieldText, ner: ReturnType<typeof nerMe
       const fuzzy = matchAt(kb, f.text, slice, 0, true);
       if (fuzzy && fuzzy.tokenEnd === slice.length) base.hits = fuzzy.hits;
     }
+    // …and as a whole multi-word name: «قاسم جومرت توكايف» for «قاسم جومارت توكاييف», even when a word of it
+    // («توكايف») is a KB name of its own.
+    if (base.hits.length === 0 && b - a > 1) base.hits = fuzzyName(kb, f.tokens.slice(a, b).map((t) => t.key).join(' '));
     out.push(base);
   }
   if (!options.gazetteer) return out;
