@@ -20,6 +20,7 @@ const WORLD: EntitySpec[] = [
   { id: 'eu', type: 'ORG', forms: ['الاتحاد الأوروبي'] },
   { id: 'pm', type: 'PER', forms: ['كريم ناصر'] },
   { id: 'fm', type: 'PER', forms: ['هدى سليم'] },
+  { id: 'tunisian', type: 'NORP', forms: ['التونسية'] },
 ];
 
 function eventsOf(text: string) {
@@ -55,6 +56,20 @@ describe('findEvents', () => {
     expect(event!.size).toEqual({ dead: 'عشرات' });
     expect(event!.date).toBe('2023-05-03');
     expect(event!.location?.entity).toBe('amman');
+  });
+
+  it('reads the place through a head and a nationality adjective: «في العاصمة التونسية تونس»', () => {
+    const [event] = eventsOf('وتظاهر مئات المحتجين في العاصمة التونسية تونس.').filter((e) => e.type === 'PROTEST');
+    expect(event!.location?.entity).toBe('tunis');
+  });
+
+  it('takes a wire dateline as the place of asserted events whose sentence names none, not of reported ones', () => {
+    const events = eventsOf('عمان (وكالة الشرق) - تظاهر آلاف المحتجين أمس. وقال كريم ناصر إن الشرطة اعتقلت عشرات في مصر. وأكد أن الشرطة اعتقلت محتجين.');
+    expect(events.find((e) => e.type === 'PROTEST')?.location?.entity).toBe('amman');
+    expect(events.filter((e) => e.type === 'COERCE').map((e) => [e.modality, e.location?.entity ?? null])).toEqual([
+      ['reported', 'egypt'],
+      ['reported', null],
+    ]);
   });
 
   it('takes a list of actors: «مصر والأردن»', () => {

@@ -97,8 +97,22 @@ export function findEvents(input: EventInput, lexicon: EventLexicon): Event[] {
     }
     events.push(...mergeByType(found));
   });
+  // A wire dateline («مقديشو (الضاد) - …») says where the story was filed: the place of what it reports when
+  // the sentence names none and the event is not someone's report of something elsewhere.
+  const filed = datelinePlace(ctx);
+  if (filed) for (const e of events) if (e.modality === 'asserted') e.location ??= filed;
   return events;
 }
+
+/** The place of a dateline opening the text: a place name, an optional «(agency)», then a dash. */
+function datelinePlace(ctx: Ctx): Ref | null {
+  const first = ctx.mentions.find((m) => m.mention.field === undefined && m.mention.start <= 2 && PLACE_TYPES.has(m.entity.type));
+  if (!first || /\S/u.test(ctx.input.text.slice(0, first.mention.start))) return null;
+  const rest = ctx.input.text.slice(first.mention.end, first.mention.end + 60);
+  return DATELINE_TAIL.test(rest) ? { entity: first.entity.id, text: first.mention.text } : null;
+}
+
+const DATELINE_TAIL = /^\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]\s/u;
 
 /** Statement types whose following noun is what is said, not a new happening: «وقّعت … اتفاقية للتعاون». */
 const COMPLEMENT_TAKERS: ReadonlySet<string> = new Set(['SUPPORT', 'AGREE', 'REQUEST', 'REJECT', 'THREATEN', 'CONSULT', 'COOPERATE']);
@@ -527,6 +541,8 @@ function locationOf(ctx: Ctx, i: number, from: number, to: number): Ref | null {
       k++;
       heads++;
     }
+    // «في العاصمة الإثيوبية أديس أبابا»: a nationality adjective between the head and the name
+    if (heads > 0 && !placeAt(ctx, k) && ctx.actorAt[k]?.entity.type === 'NORP' && k + 1 < to && placeAt(ctx, k + 1)) k++;
     let place = placeAt(ctx, k);
     // «وطالبت باريس»: the ب of a name is not a preposition; «بكازخستان» has the place after it
     if (place && !isIn && k === j && place.mention.start <= w.start + (w.folded.startsWith('و') ? 1 : 0)) place = null;
