@@ -72,6 +72,15 @@ describe('findEvents', () => {
     ]);
   });
 
+  it('codes a recall of one\'s own ambassador as SANCTION/withdraw, not also a consultation; a summons as ACCUSE', () => {
+    const recall = eventsOf('وأعلنت مصر استدعاء سفيرها لدى الأردن للتشاور.');
+    expect(recall.map((e) => [e.type, e.mode])).toEqual([['SANCTION', 'withdraw']]);
+    expect(ids(recall[0]!.actor)).toEqual(['egypt']);
+    const summons = eventsOf('واستدعت تونس السفير الأردني.');
+    expect(summons.map((e) => [e.type, e.mode])).toEqual([['ACCUSE', 'disapprove']]);
+    expect(eventsOf('واستدعت تونس سفيرها في الأردن.').map((e) => [e.type, e.mode])).toEqual([['SANCTION', 'withdraw']]);
+  });
+
   it('takes a list of actors: «مصر والأردن»', () => {
     const event = eventsOf('وأكد بيان مشترك دعم مصر والأردن جهود الأمم المتحدة.').find((e) => e.type === 'SUPPORT');
     expect(ids(event!.actor)).toEqual(['egypt', 'jordan']);

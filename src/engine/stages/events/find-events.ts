@@ -142,6 +142,8 @@ function definiteNoun(ctx: Ctx, i: number): boolean {
 function complementRole(trigger: Trigger, i: number, previous: { index: number; end: number; trigger: Trigger }): 'skip' | 'topic' | 'event' {
   if (!trigger.noun) return 'event';
   const gap = i - previous.end;
+  // «استدعاء سفيرها لدى فرنسا للتشاور»: a recall «for consultations» is the recall, not a consultation
+  if (previous.trigger.type === 'SANCTION' && previous.trigger.mode === 'withdraw' && gap <= COMPLEMENT_WINDOW) return 'skip';
   if (previous.trigger.noun) return gap <= 1 ? 'skip' : 'event';
   if (TOPIC_TAKERS.has(previous.trigger.type) && gap <= COMPLEMENT_WINDOW) return 'topic';
   // «دعا الأمين العام … الطرفين إلى ضبط النفس والعودة إلى المفاوضات»: a demand's content runs long
