@@ -47,6 +47,8 @@ export interface MeasureContext {
   /** A folder this run owns, to pass files between jobs (a word list for a peer). */
   readonly scratchDir: string;
   readonly limit: number | undefined;
+  /** `--db FILE`: a corpus database a suite may reuse (or build there and keep). */
+  readonly db?: string | undefined;
   readonly warmup: number;
   readonly repeat: number;
   readonly log: (line: string) => void;
@@ -115,6 +117,17 @@ export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** The p-th quantile (0–1) of ascending values, nearest-rank; 0 for none. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] as number;
+}
+
+export function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
 }
 
 /** A field of /proc/self/status in kB (VmRSS now, VmHWM peak), or null off Linux. */

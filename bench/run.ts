@@ -11,7 +11,7 @@ import type { Job, MeasureContext, MeasureOutput, Suite } from './measure.js';
 import { buildReport, formatReport, type JobOutcome, type SuiteReport } from './report.js';
 import { textCoreSuite } from './suites/text-core.js';
 
-type MetricsBench = (options: { dataDir: string; log: (line: string) => void; limit?: number }) => Promise<Record<string, number>>;
+type MetricsBench = (options: { dataDir: string; log: (line: string) => void; limit?: number; db?: string }) => Promise<Record<string, number>>;
 
 /**
  * A suite that reports its own named numbers from one measurement. The module is imported in its child
@@ -25,7 +25,7 @@ function metricsSuite(name: string, description: string, load: () => Promise<Met
     measures: {
       [name]: async (ctx) => {
         const run = await load();
-        const values = await run({ dataDir: ctx.dataDir, log: ctx.log, ...(ctx.limit === undefined ? {} : { limit: ctx.limit }) });
+        const values = await run({ dataDir: ctx.dataDir, log: ctx.log, ...(ctx.limit === undefined ? {} : { limit: ctx.limit }), ...(ctx.db === undefined ? {} : { db: ctx.db }) });
         return { kind: 'metrics', values };
       },
     },
@@ -45,6 +45,18 @@ const storeSuite = metricsSuite(
   async () => (await import('./suites/store.js')).runStoreBench,
   true,
 );
+const apiSuite = metricsSuite(
+  'api',
+  'the HTTP API over the shared news in SQLite, through 127.0.0.1: the 200 search queries with facets and snippets, GeoJSON, timeline and events unfiltered and filtered, p50/p95 (bench/suites/api.ts; unpinned)',
+  async () => (await import('./suites/api.js')).runApiBench,
+  true,
+);
+const uiSuite = metricsSuite(
+  'ui',
+  'the web UI in chromium over the shared news in SQLite: navigation to a rendered /map and /timeline, median and max of 5 loads (bench/suites/ui.ts; unpinned)',
+  async () => (await import('./suites/ui.js')).runUiBench,
+  true,
+);
 
 /** The suites, by the name given on the command line. */
 const SUITES = {
@@ -52,14 +64,17 @@ const SUITES = {
   ner: nerSuite,
   analyze: analyzeSuite,
   store: storeSuite,
+  api: apiSuite,
+  ui: uiSuite,
 } as const satisfies Record<string, Suite>;
 
 type SuiteName = keyof typeof SUITES;
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-const USAGE = `usage: npm run bench -- [${Object.keys(SUITES).join('|')}...] [--limit N] [--json out.json] [--warmup N] [--repeat N] [--cpu N]
+const USAGE = `usage: npm run bench -- [${Object.keys(SUITES).join('|')}...] [--limit N] [--db FILE] [--json out.json] [--warmup N] [--repeat N] [--cpu N]
   --limit N    only the first N articles of the corpus (default: all)
+  --db FILE    store, api and ui: reuse this corpus database, or build it there and keep it
   --json PATH  also write the results as JSON
   --warmup N   untimed passes before timing (default 1)
   --repeat N   timed passes; the median is reported (default 3)
@@ -69,6 +84,7 @@ The corpus is $MARSAD_DATA/news/*.jsonl (default ../shared/data beside the repos
 interface Options {
   readonly suites: readonly SuiteName[];
   readonly limit: number | undefined;
+  readonly db: string | undefined;
   readonly json: string | undefined;
   readonly warmup: number;
   readonly repeat: number;
@@ -85,6 +101,7 @@ function parseOptions(argv: readonly string[]): Options {
     allowPositionals: true,
     options: {
       limit: { type: 'string' },
+      db: { type: 'string' },
       json: { type: 'string' },
       warmup: { type: 'string', default: '1' },
       repeat: { type: 'string', default: '3' },
@@ -111,6 +128,7 @@ function parseOptions(argv: readonly string[]): Options {
   return {
     suites: positionals.length > 0 ? (positionals as SuiteName[]) : (Object.keys(SUITES) as SuiteName[]),
     limit: count('limit', values.limit, 1),
+    db: values.db === undefined ? undefined : resolve(values.db),
     json: values.json,
     warmup: count('warmup', values.warmup, 0) ?? 1,
     repeat: count('repeat', values.repeat, 1) ?? 3,
@@ -143,6 +161,7 @@ function context(options: Options, scratchDir: string): MeasureContext {
     repoRoot: REPO_ROOT,
     scratchDir,
     limit: options.limit,
+    db: options.db,
     warmup: options.warmup,
     repeat: options.repeat,
     log,
@@ -188,6 +207,7 @@ function runJob(job: Job, suiteName: string, options: Options, scratchDir: strin
       '--repeat',
       String(options.repeat),
       ...(options.limit === undefined ? [] : ['--limit', String(options.limit)]),
+      ...(options.db === undefined ? [] : ['--db', options.db]),
     ];
     const child = spawnSync(argv[0] as string, argv.slice(1), { stdio: ['ignore', 'inherit', 'inherit'] });
     if (child.status !== 0 || !existsSync(resultFile)) {

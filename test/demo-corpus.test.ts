@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bcubed } from '../eval/stories.js';
 import { defaultResourcesDir } from '../src/engine/resources.js';
 import { ingestPaths, openStore, type IngestSummary, type StoredAnalysis, type Store } from '../src/store/index.js';
 
@@ -114,6 +115,14 @@ describe('the demo corpus ingested', () => {
     const big = page.items.filter((s) => s.articleCount >= 3);
     expect(big.length).toBeGreaterThanOrEqual(6);
     for (const s of big) expect(Object.keys(s.outlets).length, s.id).toBeGreaterThanOrEqual(2);
+  });
+
+  it('keeps each gold story mostly together (B³ recall as in the stories eval, not split by ingest order)', () => {
+    const predicted = new Map(lines.map((l) => [l.id, stored.get(l.id)?.story?.id ?? l.id]));
+    const gold = new Map(lines.map((l) => [l.id, l.story]));
+    const { p, r } = bcubed(predicted, gold);
+    expect(p).toBe(1);
+    expect(r).toBeGreaterThanOrEqual(0.75);
   });
 
   it('puts events on the map in the countries the stories happen in', () => {

@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import { defaultResourcesDir } from '../../src/engine/resources.js';
 import { createAnalysisPool, ingestPaths, openStore, type AnalysisPool, type IngestSummary } from '../../src/store/index.js';
 import { findCorpusFiles } from '../corpus.js';
+import { percentile, round } from '../measure.js';
 import { loadQueries, QUERIES_FILE } from './store-queries.js';
 
 export interface StoreBenchOptions {
@@ -155,7 +156,7 @@ async function sampleQuarter(pool: AnalysisPool, done: number): Promise<QuarterS
 }
 
 /** The first `limit` records, split evenly over the files, in one JSONL file. */
-async function subset(files: string[], limit: number, out: string): Promise<string> {
+export async function subset(files: string[], limit: number, out: string): Promise<string> {
   const per = Math.ceil(limit / files.length);
   const lines: string[] = [];
   for (const file of files) {
@@ -172,12 +173,4 @@ async function subset(files: string[], limit: number, out: string): Promise<stri
   return out;
 }
 
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] as number;
-}
 
-function round(x: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
-}

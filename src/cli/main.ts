@@ -7,11 +7,14 @@ import { runAnalyze } from './analyze.js';
 import { runIngest } from './ingest.js';
 import { runSearch } from './search.js';
 import { runExport } from './export.js';
+import { runDemo, runServe } from './serve.js';
 
 export interface Io {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
+  /** Stops a long-running command (serve, demo) as SIGINT does; for tests and embedding. */
+  signal?: AbortSignal;
 }
 
 const USAGE = `marsad — an Arabic news event observatory
@@ -31,6 +34,13 @@ Usage:
   marsad export [--db FILE] --format jsonl|plover|csv|acled [--table events|entities|quotes]
                 [--query Q] [search filters] [--bom] [--no-duplicates]
       Export analyses (JSONL with story and duplicateOf), PLOVER records, CSV tables, ACLED-style CSV.
+  marsad serve [--db FILE] [--port N] [--host H] [--token T] [--log]
+      Serve the HTTP API (/api/…, OpenAPI at /api/openapi.json) and the web UI on http://127.0.0.1:8080/.
+      Read-only unless a token is given (--token or env MARSAD_TOKEN): then POST /api/articles stores
+      articles sent with "Authorization: Bearer <token>". --host 0.0.0.0 opens it to the network.
+  marsad demo [--db FILE] [--port N] [--input FILE] [--no-serve]
+      Analyse the bundled sample corpus (fixtures/demo) into .marsad/demo.sqlite (reused when up to
+      date), then serve it as marsad serve does. npm start runs this.
   marsad schema    Print the JSON Schema of the Analysis output.
   marsad help      Show this help.
   marsad version   Print the version.
@@ -48,6 +58,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await runSearch(rest, io);
       case 'export':
         return await runExport(rest, io);
+      case 'serve':
+        return await runServe(rest, io);
+      case 'demo':
+        return await runDemo(rest, io);
       case 'schema':
         parseArgs({ args: rest, options: {}, allowPositionals: false, strict: true });
         io.stdout.write(JSON.stringify(analysisJsonSchema(), null, 2) + '\n');

@@ -3,3 +3,4 @@ export * from './csv.js';
 export * from './jsonl.js';
 export * from './plover.js';
 export * from './acled.js';
+export * from './formats.js';

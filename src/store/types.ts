@@ -60,6 +60,8 @@ export interface SearchOptions {
   facets?: boolean;
   /** Build snippets for the returned hits (default true). */
   snippets?: boolean;
+  /** Hit order: by score when there is a query, else newest first (default); or always newest or oldest first. */
+  order?: 'relevance' | 'newest' | 'oldest';
 }
 
 /** A highlighted span, end-exclusive, in the text it belongs to. */
@@ -132,6 +134,144 @@ export interface StoredAnalysis {
   previousId: string | null;
 }
 
+/** One article with everything its reader page shows: the full Analysis, its story, versions and folded copies. */
+export interface ArticleDetail extends StoredAnalysis {
+  /** Near-duplicates folded into this article, oldest first. */
+  duplicates: Array<{ id: string; outlet: string | null; title: string | null; published: string | null }>;
+}
+
+/** One page of a list, and how many items there are in all. */
+export interface Page<T> {
+  total: number;
+  items: T[];
+}
+
+export interface EntityName {
+  ar: string;
+  en: string | null;
+}
+
+export interface EntitySummary {
+  id: string;
+  type: string;
+  name: EntityName;
+  articleCount: number;
+  /** With a name query: the spelling that matched and how closely (see EntityMatch). */
+  variant?: string;
+  similarity?: number;
+}
+
+export interface EntityDetail {
+  entity: EntitySummary & {
+    kb: string | null;
+    geo: { lat: number; lon: number; country: string | null; level: string | null } | null;
+  };
+  /** Spellings in the corpus and how many articles used each, most used first. */
+  variants: Array<{ text: string; count: number }>;
+  /** Articles mentioning the entity per day, oldest first (folded duplicates not counted). */
+  timeline: Array<{ day: string; count: number }>;
+  /** Entities mentioned in the same articles, most shared first (top 20). */
+  cooccurring: Array<{ id: string; type: string; name: EntityName; count: number }>;
+  /** Quotes the entity is the speaker of, newest first (at most 50). */
+  quotes: QuoteRow[];
+  /** The newest articles mentioning it (at most 20). */
+  articles: SearchHit[];
+}
+
+export interface QuoteRow {
+  articleId: string;
+  title: string | null;
+  published: string | null;
+  speaker: { entity: string | null; text: string };
+  cue: string;
+  content: { text: string; start: number; end: number };
+  direct: boolean;
+  channel: string | null;
+  via: string[];
+}
+
+/** Filters of event lists, maps and timelines: the search filters, where type, place and from/to apply to each event. */
+export interface EventFilters extends SearchFilters {
+  /** Entity ids or names of an event's actors. */
+  actor?: string[];
+}
+
+export interface EventQuery {
+  query?: string;
+  filters?: EventFilters;
+}
+
+export interface EventRef {
+  entity: string | null;
+  text: string;
+  /** The linked entity's Arabic name. */
+  name?: string;
+}
+
+export interface EventRow {
+  articleId: string;
+  idx: number;
+  type: string;
+  mode: string | null;
+  cameo: string | null;
+  date: string | null;
+  /** The event's day (its resolved date, else the article's day), YYYY-MM-DD. */
+  day: string | null;
+  modality: string;
+  confidence: number;
+  actor: EventRef[];
+  recipient: EventRef[];
+  location: { entity: string | null; text: string; name: string | null; lat: number | null; lon: number | null; country: string | null } | null;
+  size: Record<string, number | string>;
+  evidence: { start: number; end: number; text: string };
+  article: { title: string | null; outlet: string | null; published: string | null };
+}
+
+/** Events at one geolocated place. */
+export interface EventPlace {
+  place: string;
+  name: string;
+  lat: number;
+  lon: number;
+  country: string | null;
+  count: number;
+  types: Record<string, number>;
+  dominantType: string;
+  firstDay: string | null;
+  lastDay: string | null;
+}
+
+export interface Timeline {
+  /** The first and last day shown (the from/to filters when given, else the first and last event day). */
+  from: string | null;
+  to: string | null;
+  /** Event types present, most frequent first. */
+  types: string[];
+  /** Every day from `from` to `to` (at most MAX_TIMELINE_DAYS), with its events by type. */
+  days: Array<{ day: string; total: number; counts: Record<string, number> }>;
+}
+
+export interface StoryListItem {
+  id: string;
+  title: string | null;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  articleCount: number;
+  outlets: Record<string, number>;
+  topEntities: Array<{ id: string; name: string; count: number }>;
+  eventTypes: Record<string, number>;
+}
+
+export interface StoryDetail {
+  story: Omit<StoryListItem, 'topEntities'> & {
+    entities: Array<{ id: string; name: string; type: string; count: number }>;
+    places: Array<{ id: string; name: string; type: string; count: number }>;
+  };
+  /** The story's articles, oldest first (folded duplicates included, at most 200). */
+  articles: SearchHit[];
+  timeline: Timeline;
+}
+
 export interface StoreStats {
   articles: number;
   duplicates: number;
@@ -164,6 +304,20 @@ export interface Store {
   /** Stored analyses matching the filters (and query, when given), oldest first. */
   analyses(options?: { query?: string; filters?: SearchFilters }): Iterable<StoredAnalysis>;
   story(id: string): StorySummary | null;
+  /** One article by id with its analysis, story, versions and folded duplicates; null when not stored. */
+  article(id: string): ArticleDetail | null;
+  /** Entities by name (`query`, any spelling) or, without one, most mentioned first. */
+  entities(options?: { query?: string; type?: string; limit?: number; offset?: number }): Page<EntitySummary>;
+  entity(id: string): EntityDetail | null;
+  /** Events matching the filters, newest day first. */
+  events(options?: EventQuery & { limit?: number; offset?: number }): Page<EventRow>;
+  /** Events per geolocated place (the event's location), most events first. */
+  eventPlaces(options?: EventQuery): EventPlace[];
+  /** Events per day by type. */
+  timeline(options?: EventQuery): Timeline;
+  /** Stories, most recent first; with a query, those holding a matching article. */
+  stories(options?: { query?: string; limit?: number; offset?: number }): Page<StoryListItem>;
+  storyDetail(id: string): StoryDetail | null;
   failures(): Array<{ source: string; code: string; message: string }>;
   stats(): StoreStats;
   close(): void;

@@ -13,6 +13,10 @@ export interface Searcher {
   findEntities(name: string, options?: { limit?: number; types?: readonly string[] }): EntityMatch[];
   /** Row ids of all matching articles in ingest order (for export). */
   matchingRowids(options: { query?: string; filters?: SearchFilters }): number[];
+  /** The query and filters as conditions on `articles a` (the query as a rowid subquery), for queries joining other tables. */
+  articleConditions(query: string | undefined, filters: SearchFilters): Where;
+  /** Ids an entity filter value stands for (see SearchFilters.entity). */
+  resolveEntity(value: string, types?: readonly string[]): string[];
 }
 
 /** bm25 column weights: a title match counts four times a body match, a lead match twice. */
@@ -28,7 +32,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/u;
 /** An entity id (`iso:KZ`, `geonames:123`, `nil:ab12`, `marsad:x`), as opposed to a name. */
 const ENTITY_ID = /^[a-z][a-z0-9_-]*:\S+$/u;
 
-interface Where {
+export interface Where {
   sql: string[];
   params: unknown[];
   resolved: Record<string, string[]>;
@@ -185,12 +189,14 @@ export function createSearcher(db: Database.Database, analyzer: TextAnalyzer): S
     type Row = { rowid: number; id: string; title: string | null; outlet: string | null; published: string | null; url: string | null; story_id: string | null; story_title: string | null; duplicate_of: string | null; score: number };
     const columns = 'a.rowid AS rowid, a.id AS id, a.title AS title, a.outlet AS outlet, a.published AS published, a.url AS url, a.story_id AS story_id, s.title AS story_title, a.duplicate_of AS duplicate_of';
     const storyJoin = from.sql.replace(/^FROM (article_fts JOIN articles a ON a\.rowid = article_fts\.rowid|articles a)/u, (m) => `${m} LEFT JOIN stories s ON s.id = a.story_id`);
-    const rows = compiled
+    const order = options.order ?? 'relevance';
+    const byDate = order === 'oldest' ? 'ORDER BY a.published, a.rowid' : 'ORDER BY a.published DESC, a.rowid DESC';
+    const rows = compiled && order === 'relevance'
       ? run<Row[]>(
           `SELECT ${columns}, bm25(article_fts, ${WEIGHT_TITLE}, ${WEIGHT_LEAD}, ${WEIGHT_BODY}) * (1.0 + ${RECENCY_BOOST} / (1.0 + abs(julianday(?) - julianday(coalesce(a.day, ?))) / ${RECENCY_DAYS}.0)) AS score ${storyJoin} ORDER BY score LIMIT ? OFFSET ?`,
           [newest, newest, ...from.params, limit, offset],
         )
-      : run<Row[]>(`SELECT ${columns}, 0 AS score ${storyJoin} ORDER BY a.published DESC, a.rowid DESC LIMIT ? OFFSET ?`, [...from.params, limit, offset]);
+      : run<Row[]>(`SELECT ${columns}, 0 AS score ${storyJoin} ${byDate} LIMIT ? OFFSET ?`, [...from.params, limit, offset]);
     const total = (run<{ n: number }>(`SELECT count(*) AS n ${from.sql}`, from.params, 'get')).n;
     const textOf = db.prepare<[number], string>('SELECT text FROM analyses WHERE article_rowid = ?').pluck();
     const hits: SearchHit[] = rows.map((row) => {
@@ -216,5 +222,15 @@ export function createSearcher(db: Database.Database, analyzer: TextAnalyzer): S
     return run<Array<{ r: number }>>(`SELECT a.rowid AS r ${from.sql} ORDER BY a.rowid`, from.params).map((row) => row.r);
   };
 
-  return { search, findEntities, matchingRowids };
+  const articleConditions = (query: string | undefined, filters: SearchFilters): Where => {
+    const where = buildWhere(filters);
+    const compiled = compile(query);
+    if (compiled) {
+      where.sql.unshift('a.rowid IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)');
+      where.params.unshift(compiled.match);
+    }
+    return where;
+  };
+
+  return { search, findEntities, matchingRowids, articleConditions, resolveEntity };
 }

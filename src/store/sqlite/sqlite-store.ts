@@ -28,6 +28,7 @@ import {
 import { indexFields, type TextAnalyzer } from '../search/text-analyzer.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { createSearcher, type Searcher } from './sqlite-search.js';
+import { createReader, eventDayOf, storedEventJson, storedQuoteJson, type Reader } from './sqlite-read.js';
 import type { ArticleInput, PutOutcome, RunCounts, SearchFilters, SearchOptions, SearchResult, Store, StoreStats, StoredAnalysis } from '../types.js';
 
 export interface SqliteStoreOptions {
@@ -129,6 +130,31 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions): Stor
   return createSqliteStore(db, path, options);
 }
 
+/**
+ * Brings the database at `path` to the current schema when it is older (a write, done once), so a corpus
+ * ingested by an earlier marsad can then be opened read-only. Returns the versions before and after; null when
+ * it was current already.
+ */
+export function upgradeSqliteStore(path: string): { from: number; to: number } | null {
+  let from: number;
+  try {
+    const probe = new Database(path, { readonly: true, fileMustExist: true });
+    from = probe.pragma('user_version', { simple: true }) as number;
+    probe.close();
+  } catch (error) {
+    throw new MarsadError('E_STORE', `Could not open the database ${path}: ${(error as Error).message}. Check the path, or run "marsad ingest" first to create it.`, { cause: error, source: path });
+  }
+  if (from >= MIGRATIONS.length) return null;
+  const db = new Database(path);
+  try {
+    db.pragma('journal_mode = WAL');
+    migrate(db, path);
+  } finally {
+    db.close();
+  }
+  return { from, to: MIGRATIONS.length };
+}
+
 function migrate(db: Database.Database, path: string): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > MIGRATIONS.length) {
@@ -169,8 +195,11 @@ function createSqliteStore(db: Database.Database, path: string, options: SqliteS
     insertEntityKey: db.prepare('INSERT OR IGNORE INTO entity_keys (key, entity_id) VALUES (?, ?)'),
     insertArticleEntity: db.prepare('INSERT INTO article_entities (article_rowid, entity_id, mentions) VALUES (?, ?, ?)'),
     insertMention: db.prepare('INSERT INTO mentions (article_rowid, entity_id, field, start, "end", text, kind) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-    insertQuote: db.prepare('INSERT INTO quotes (article_rowid, idx, speaker_entity, speaker_text, cue, content, direct, channel) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
-    insertEvent: db.prepare('INSERT INTO events (article_rowid, idx, type, mode, cameo, location_entity, location_text, date, modality, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+    insertQuote: db.prepare('INSERT INTO quotes (article_rowid, idx, speaker_entity, speaker_text, cue, content, direct, channel, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+    insertEvent: db.prepare(
+      'INSERT INTO events (article_rowid, idx, type, mode, cameo, location_entity, location_text, date, modality, confidence, day, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    insertEventEntity: db.prepare('INSERT OR IGNORE INTO event_entities (entity_id, role, article_rowid, idx) VALUES (?, ?, ?, ?)'),
     insertFts: db.prepare('INSERT INTO article_fts (rowid, title, lead, body) VALUES (?, ?, ?, ?)'),
     insertSource: db.prepare('INSERT OR IGNORE INTO article_sources (source, article_id, run_id) VALUES (?, ?, ?)'),
     insertFailure: db.prepare('INSERT OR IGNORE INTO failures (source, code, message, run_id, at) VALUES (?, ?, ?, ?, ?)'),
@@ -255,7 +284,14 @@ function createSqliteStore(db: Database.Database, path: string, options: SqliteS
     const duplicate = previousId === null ? findDuplicate(signature, bands) : null;
     const previousStory = previousId === null ? null : (q.storyOf.get(previousId) ?? null);
     const day = article.published ? article.published.slice(0, 10) : null;
-    // Stories: a folded duplicate (or a new version) joins its original's story and adds nothing to the corpus statistics.
+    // Stories: a folded duplicate (or a new version) joins its original's story and adds nothing to the corpus
+    // statistics; any other article counts in them before its own vector is weighed, as in the stories eval
+    // (weighed first, its new terms had no document frequency and its vector matched no story).
+    if (!duplicate) {
+      const keys = documentKeys(analysis);
+      state.stats.addDocument(keys);
+      for (const key of new Set(keys)) state.pendingTerms.set(key, (state.pendingTerms.get(key) ?? 0) + 1);
+    }
     const features: StoryFeatures = articleFeatures(analysis, { stats: state.stats });
     let story: StorySummary;
     const originalStoryId = duplicate?.storyId ?? previousStory;
@@ -264,11 +300,6 @@ function createSqliteStore(db: Database.Database, path: string, options: SqliteS
     else {
       const source = { candidates: (f: StoryFeatures) => storyCandidates(f) };
       story = placeArticle(features, source, () => `story:${article.id.slice(0, 16)}`).story;
-    }
-    if (!duplicate) {
-      const keys = documentKeys(analysis);
-      state.stats.addDocument(keys);
-      for (const key of new Set(keys)) state.pendingTerms.set(key, (state.pendingTerms.get(key) ?? 0) + 1);
     }
     saveStory(story);
     const info = q.insertArticle.run({
@@ -290,11 +321,15 @@ function createSqliteStore(db: Database.Database, path: string, options: SqliteS
     q.insertAnalysis.run(rowid, article.text, JSON.stringify({ ...analysis, article: { ...article, text: '' } }));
     writeEntities(rowid, analysis);
     analysis.quotes.forEach((quote, i) =>
-      q.insertQuote.run(rowid, i, quote.speaker.entity, quote.speaker.text, quote.cue, quote.content.text, quote.direct ? 1 : 0, quote.channel),
+      q.insertQuote.run(rowid, i, quote.speaker.entity, quote.speaker.text, quote.cue, quote.content.text, quote.direct ? 1 : 0, quote.channel, storedQuoteJson(quote)),
     );
-    analysis.events.forEach((event, i) =>
-      q.insertEvent.run(rowid, i, event.type, event.mode, event.cameo, event.location?.entity ?? null, event.location?.text ?? null, event.date, event.modality, event.confidence),
-    );
+    analysis.events.forEach((event, i) => {
+      const eventDay = eventDayOf(event.date, day);
+      q.insertEvent.run(rowid, i, event.type, event.mode, event.cameo, event.location?.entity ?? null, event.location?.text ?? null, event.date, event.modality, event.confidence, eventDay, storedEventJson(event));
+      for (const role of ['actor', 'recipient'] as const) {
+        for (const ref of event[role]) if (ref.entity) q.insertEventEntity.run(ref.entity, role, rowid, i);
+      }
+    });
     const index = input.index ?? indexFields(analyzer, article);
     q.insertFts.run(rowid, index.title, index.lead, index.body);
     q.insertFeatures.run(rowid, signatureToHex(signature));
@@ -404,6 +439,8 @@ function createSqliteStore(db: Database.Database, path: string, options: SqliteS
 
   let searcher: Searcher | null = null;
   const search = (): Searcher => (searcher ??= createSearcher(db, analyzer));
+  let reader: Reader | null = null;
+  const read = (): Reader => (reader ??= createReader(db, search()));
 
   return {
     path,
@@ -438,6 +475,14 @@ function createSqliteStore(db: Database.Database, path: string, options: SqliteS
       const json = q.getStory.get(id);
       return json === undefined ? null : (JSON.parse(json) as StorySummary);
     },
+    article: (id) => read().article(id),
+    entities: (opts) => read().entities(opts),
+    entity: (id) => read().entity(id),
+    events: (opts) => read().events(opts),
+    eventPlaces: (opts) => read().eventPlaces(opts),
+    timeline: (opts) => read().timeline(opts),
+    stories: (opts) => read().stories(opts),
+    storyDetail: (id) => read().storyDetail(id),
     failures: () => db.prepare<[], { source: string; code: string; message: string }>('SELECT source, code, message FROM failures ORDER BY at, source').all(),
     stats: (): StoreStats => {
       const count = (sql: string) => Number(db.prepare(sql).pluck().get());
