@@ -21,6 +21,7 @@ export async function runIngest(args: string[], io: Io): Promise<number> {
       resources: { type: 'string' },
       kb: { type: 'string', multiple: true },
       quiet: { type: 'boolean', short: 'q', default: false },
+      'retry-failed': { type: 'boolean', default: false },
     },
   });
   if (positionals.length === 0) throw new MarsadError('E_USAGE', 'no input: give one or more files or directories to ingest, or - for stdin');
@@ -41,6 +42,7 @@ export async function runIngest(args: string[], io: Io): Promise<number> {
       kbFiles: values.kb ?? [],
       ...(format ? { format } : {}),
       stdin: io.stdin,
+      retryFailed: values['retry-failed'],
       onProgress: progress.update,
       onProblem: (source, problem) => {
         progress.clear();

@@ -26,8 +26,10 @@ Usage:
       JSON for one article, JSONL for several or for JSONL input. --kb adds your own
       knowledge-base entities (TSV or JSON; see resources/kb/README.md).
   marsad ingest PATH... [--db FILE] [--workers N] [--input-format …] [--no-ner] [--kb FILE]... [-q]
+                [--retry-failed]
       Analyse and store articles in a SQLite database (default marsad.sqlite): idempotent and
-      resumable; near-duplicates folded; each article joins a story or starts one.
+      resumable; near-duplicates folded; each article joins a story or starts one. A record that
+      failed is recorded and skipped on later runs; --retry-failed tries those records again.
   marsad search QUERY [--db FILE] [--outlet O] [--entity E] [--type T] [--place P] [--from D] [--to D]
                 [--story S] [--limit N] [--offset N] [--format json|pretty] [--no-facets] [--duplicates]
       Arabic full-text search: clitic, hamza and diacritic variants match; "phrases", OR, -exclusion.

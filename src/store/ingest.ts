@@ -23,6 +23,8 @@ export interface IngestOptions {
   onProblem?: (source: string, problem: { code: string; message: string; stage?: string }) => void;
   /** Use an existing pool (tests, benches) instead of starting one. */
   pool?: AnalysisPool;
+  /** Try again the records of these inputs that failed in earlier runs (after a fix, or with new resources). */
+  retryFailed?: boolean;
 }
 
 export interface IngestProgress {
@@ -76,9 +78,12 @@ export async function ingestPaths(store: Store, paths: string[], options: Ingest
     else files.push(...(await expandPath(path)));
   }
   const summary: IngestSummary = { runId: 0, ingested: 0, versions: 0, duplicates: 0, present: 0, resumed: 0, skippedFiles: 0, failed: 0, failures: [], stageErrors: 0, elapsedMs: 0 };
+  // Retried failures reopen their files, which a finished earlier run would skip whole.
+  const retried = options.retryFailed ? store.forgetFailures(files.flatMap((f) => (f === '-' ? ['stdin'] : [f.path]))) : [];
+  const reopened = (path: string) => retried.some((source) => source === path || source.startsWith(`${path}#`));
   const todo: Array<InputFile | '-'> = [];
   for (const file of files) {
-    if (file !== '-' && store.isInputDone(file.path, file.size, file.mtimeMs)) summary.skippedFiles++;
+    if (file !== '-' && store.isInputDone(file.path, file.size, file.mtimeMs) && !reopened(file.path)) summary.skippedFiles++;
     else todo.push(file);
   }
   const total = todo.includes('-') ? null : await countRecords(todo as InputFile[]);

@@ -319,6 +319,8 @@ export interface Store {
   stories(options?: { query?: string; limit?: number; offset?: number }): Page<StoryListItem>;
   storyDetail(id: string): StoryDetail | null;
   failures(): Array<{ source: string; code: string; message: string }>;
+  /** Forgets the recorded failures whose source is in one of `paths` (all of them without paths), so a run tries those records again; returns their sources. */
+  forgetFailures(paths?: readonly string[]): string[];
   stats(): StoreStats;
   close(): void;
 }

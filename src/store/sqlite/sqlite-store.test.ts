@@ -81,6 +81,18 @@ describe('ingest into the store', () => {
     const again = await ingestPaths(store, [file], { resourcesDir, pool });
     expect([again.failed, again.resumed]).toEqual([0, 2]);
   });
+
+  it('tries failed records again with retryFailed, even in a file finished earlier', async () => {
+    const file = join(dir, 'retry.jsonl');
+    const first = await ingest(store, file, '{"title": "بلا نص"}\n');
+    expect(first.failed).toBe(1);
+    expect((await ingestPaths(store, [file], { resourcesDir, pool })).skippedFiles).toBe(1);
+    // The record is still bad: tried again, failed again, recorded again; nothing else of the store is touched.
+    const retry = await ingestPaths(store, [file], { resourcesDir, pool, retryFailed: true });
+    expect([retry.skippedFiles, retry.failed]).toEqual([0, 1]);
+    expect(store.failures().filter((f) => f.source.startsWith(file))).toHaveLength(1);
+    expect(store.failures().some((f) => f.source.startsWith(join(dir, 'bad.jsonl')))).toBe(true);
+  });
 });
 
 describe('search', () => {

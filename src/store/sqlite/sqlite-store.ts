@@ -484,6 +484,16 @@ function createSqliteStore(db: Database.Database, path: string, options: SqliteS
     stories: (opts) => read().stories(opts),
     storyDetail: (id) => read().storyDetail(id),
     failures: () => db.prepare<[], { source: string; code: string; message: string }>('SELECT source, code, message FROM failures ORDER BY at, source').all(),
+    forgetFailures: (paths) => {
+      const all = db.prepare<[], string>('SELECT source FROM failures ORDER BY source').pluck().all();
+      // A record's source is its file («news.jsonl#L12»), or the file itself for one-article files.
+      const chosen = paths === undefined ? all : all.filter((source) => paths.some((p) => source === p || source.startsWith(`${p}#`)));
+      const remove = db.prepare('DELETE FROM failures WHERE source = ?');
+      db.transaction(() => {
+        for (const source of chosen) remove.run(source);
+      })();
+      return chosen;
+    },
     stats: (): StoreStats => {
       const count = (sql: string) => Number(db.prepare(sql).pluck().get());
       return {
