@@ -1,10 +1,13 @@
-// Builds resources/ner/gazetteer.tsv (folded names → types) from ANERgazet, GeoNames, mledoze countries, resources/kb and trigger words.
-// Usage: npx tsx scripts/build-ner-gazetteer.ts
+// Builds resources/ner/gazetteer.tsv (folded names → types) from ANERgazet, GeoNames, mledoze countries, resources/kb,
+// WikiFANE's labelled names and trigger words.
+// Usage: npx tsx scripts/build-ner-gazetteer.ts   (MARSAD_NER_OUT=dir writes there instead of resources/ner)
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { parseConll } from '../src/engine/stages/ner/conll.js';
 import { foldForm } from '../src/engine/stages/ner/features.js';
+import { wikiFaneNames } from './ner-wikifane.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ARABIC_NAME = /^[\u0670\u0621-\u064A\u0671 ]+$/;
@@ -60,6 +63,28 @@ function addKnowledgeBase(add: (name: string, type: string) => void): void {
   for (const r of rows('demonyms.tsv')) for (const n of names(r[3])) add(n, 'NORP');
 }
 
+/** WikiFANE's type → the gazetteer type of its names (kept apart from the curated lists: the model weighs each source). */
+const WIKIFANE_TYPES: Record<string, string> = { PERS: 'WPER', LOC: 'WLOC', ORG: 'WORG', MISC: 'WMISC' };
+/** A WikiFANE name is listed when labelled at least this often (once is often an annotation slip or a common word). */
+const WIKIFANE_MIN_COUNT = 2;
+
+/**
+ * Names labelled in WikiFANE (training data, licence as ../shared/data/fane-gold/SOURCE.md), under their most
+ * frequent type. One-word names need three letters or more («واو» the town is listed, «ها» never is).
+ */
+function addWikiFane(dataDir: string, add: (name: string, type: string) => void): void {
+  const path = join(dataDir, 'fane-gold/WikiFANE_Gold_2014_500K.txt.gz');
+  if (!existsSync(path)) return;
+  const names = wikiFaneNames(parseConll(gunzipSync(readFileSync(path)).toString('utf8')));
+  for (const [name, byType] of names) {
+    let best = '';
+    let count = 0;
+    for (const [type, n] of byType) if (n > count || (n === count && type < best)) [best, count] = [type, n];
+    if (count < WIKIFANE_MIN_COUNT || (!name.includes(' ') && name.length < 3)) continue;
+    add(name, WIKIFANE_TYPES[best]!);
+  }
+}
+
 function main(): void {
   const dataDir = process.env.MARSAD_DATA ?? join(ROOT, '../shared/data');
   if (!existsSync(join(dataDir, 'anergazet'))) {
@@ -104,19 +129,21 @@ function main(): void {
   }
 
   addKnowledgeBase(add);
+  addWikiFane(dataDir, add);
   for (const [type, words] of Object.entries(TRIGGERS)) for (const w of words) add(w, type);
 
-  const out = join(ROOT, 'resources/ner');
+  const out = process.env.MARSAD_NER_OUT ?? join(ROOT, 'resources/ner');
   mkdirSync(out, { recursive: true });
   const body = [...entries]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([name, types]) => `${name}\t${[...types].sort().join('|')}`);
   const header = [
     '# marsad NER gazetteer',
-    '# format: folded name (words joined by one space)<TAB>types joined by | (PER, LOC, ORG)',
+    '# format: folded name (words joined by one space)<TAB>types joined by | (PER, LOC, ORG, GIVEN, KPER, KLOC, KORG, NORP, TPER, TLOC, TORG, WPER, WLOC, WORG, WMISC)',
     '# source: ../shared/data/anergazet (Benajiba, research use), geonames cities15000 + country translations + admin1 (CC BY 4.0),',
     '#         countries-mledoze Arabic names (ODbL; derived facts only), resources/kb (places, actors, curated people and',
-    '#         organisations, demonyms: KPER/KLOC/KORG/NORP), trigger words written for marsad (TPER/TLOC/TORG)',
+    '#         organisations, demonyms: KPER/KLOC/KORG/NORP), trigger words written for marsad (TPER/TLOC/TORG),',
+    `#         names labelled at least ${WIKIFANE_MIN_COUNT} times in WikiFANE (fane-gold, training data) under their commonest type (WPER/WLOC/WORG/WMISC)`,
     '# built by scripts/build-ner-gazetteer.ts: diacritics removed, letters folded as foldForm (features.ts), Persian spellings dropped',
   ];
   writeFileSync(join(out, 'gazetteer.tsv'), header.concat(body).join('\n') + '\n');

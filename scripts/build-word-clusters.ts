@@ -3,6 +3,7 @@
 // (medium, coarse), written to resources/ner/clusters.tsv.
 // Usage: npx tsx scripts/build-word-clusters.ts [--vocab 50000] [--dims 64] [--epochs 3] [--k 1024,256,64] [--iterations 12]
 //   Defaults built the shipped file; about 20 minutes on one busy core (skip-gram vectors cached under /tmp).
+//   MARSAD_NER_OUT=dir writes clusters.tsv there instead of resources/ner.
 import { createReadStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -220,7 +221,7 @@ async function main(): Promise<void> {
     const m = mid.assign[f]!;
     lines.push(`${vocab[w]}\t${coarse.assign[m]}\t${m}\t${f}`);
   }
-  const out = join(ROOT, 'resources/ner');
+  const out = process.env.MARSAD_NER_OUT ?? join(ROOT, 'resources/ner');
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'clusters.tsv'), lines.join('\n') + '\n');
   console.error(`wrote ${join(out, 'clusters.tsv')} ${elapsed()}`);

@@ -1,5 +1,5 @@
 // Maps WikiFANE's 50 fine classes onto ANERcorp's PERS/LOC/ORG/MISC and re-attaches its split clitics.
-import type { TaggedSentence } from '../src/engine/stages/ner/conll.js';
+import { chunksOf, type TaggedSentence } from '../src/engine/stages/ner/conll.js';
 
 /** Fine class → ANERcorp type; classes absent here (nationality groups «المسيحيين», weapons, vehicles) become O. */
 const FANE_TO_ANER: Record<string, string> = {
@@ -22,6 +22,24 @@ function mapTag(tag: string): string {
   if (tag === 'O' || tag.length < 3) return 'O';
   const type = FANE_TO_ANER[tag.slice(2)];
   return type === undefined ? 'O' : `${tag.slice(0, 2)}${type}`;
+}
+
+/**
+ * Entity names of the raw WikiFANE sentences (clitics still split off, so a name has none attached), each with
+ * its ANERcorp type and how many times it is labelled so.
+ */
+export function wikiFaneNames(sentences: readonly TaggedSentence[]): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  for (const { tokens, tags } of sentences) {
+    const mapped = tags.map(mapTag);
+    for (const chunk of chunksOf(mapped)) {
+      const name = tokens.slice(chunk.start, chunk.end).join(' ');
+      let byType = out.get(name);
+      if (byType === undefined) out.set(name, (byType = new Map()));
+      byType.set(chunk.type, (byType.get(chunk.type) ?? 0) + 1);
+    }
+  }
+  return out;
 }
 
 /** Re-joins clitics («و» + «قال» → «وقال», «ل» + «الشركة» → «للشركة») and maps tags; sentences keep their BIO order. */

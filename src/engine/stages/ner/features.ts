@@ -27,9 +27,14 @@ export const GAZ_NORP = 128;
 export const GAZ_TRIGGER_PER = 256;
 export const GAZ_TRIGGER_LOC = 512;
 export const GAZ_TRIGGER_ORG = 1024;
-const GAZ_NAMES = ['PER', 'LOC', 'ORG', 'GIVEN', 'KPER', 'KLOC', 'KORG', 'NORP', 'TPER', 'TLOC', 'TORG'] as const;
+/** Names of the labelled WikiFANE entities (training data, mapped to ANERcorp types; scripts/build-ner-gazetteer.ts). */
+export const GAZ_WIKI_PER = 2048;
+export const GAZ_WIKI_LOC = 4096;
+export const GAZ_WIKI_ORG = 8192;
+export const GAZ_WIKI_MISC = 16384;
+const GAZ_NAMES = ['PER', 'LOC', 'ORG', 'GIVEN', 'KPER', 'KLOC', 'KORG', 'NORP', 'TPER', 'TLOC', 'TORG', 'WPER', 'WLOC', 'WORG', 'WMISC'] as const;
 /** The bits that stand for names (not trigger words), matched longest first. */
-const GAZ_NAME_BITS = 0xff;
+const GAZ_NAME_BITS = 0xff | GAZ_WIKI_PER | GAZ_WIKI_LOC | GAZ_WIKI_ORG | GAZ_WIKI_MISC;
 /** Bit names by bit index, for the model-io parser. */
 export const GAZ_TYPE_BITS: Readonly<Record<string, number>> = Object.fromEntries(GAZ_NAMES.map((n, b) => [n, 1 << b]));
 

@@ -29,9 +29,11 @@ export function createRandom(seed: number): () => number {
   };
 }
 
-export function trainPerceptron(sentences: readonly TrainingSentence[], options: PerceptronOptions): NerWeights {
-  const L = TAG_COUNT;
-  const minCount = options.minCount ?? 1;
+/**
+ * The weight rows of a training set: feature hashes seen at least `minCount` times get a row (in order of
+ * first appearance), and each token's hashes are resolved to rows (-1: no row).
+ */
+export function indexFeatures(sentences: readonly TrainingSentence[], minCount: number): { keys: Uint32Array; rowsPerSentence: Int32Array[][] } {
   const counts = new Map<number, number>();
   for (const s of sentences) for (const tok of s.features) for (const h of tok) counts.set(h, (counts.get(h) ?? 0) + 1);
   const ids = new Map<number, number>();
@@ -49,6 +51,20 @@ export function trainPerceptron(sentences: readonly TrainingSentence[], options:
       return r;
     }),
   );
+  return { keys: Uint32Array.from(keys), rowsPerSentence };
+}
+
+export function trainPerceptron(sentences: readonly TrainingSentence[], options: PerceptronOptions): NerWeights {
+  return trainIndexed(sentences, indexFeatures(sentences, options.minCount ?? 1), options);
+}
+
+/** The perceptron over feature rows already resolved by `indexFeatures`. */
+function trainIndexed(
+  sentences: readonly TrainingSentence[],
+  { keys, rowsPerSentence }: { keys: Uint32Array; rowsPerSentence: Int32Array[][] },
+  options: PerceptronOptions,
+): NerWeights {
+  const L = TAG_COUNT;
   const nF = keys.length;
   const w = new Float32Array(nF * L);
   const u = new Float64Array(nF * L);
@@ -63,7 +79,7 @@ export function trainPerceptron(sentences: readonly TrainingSentence[], options:
     for (let j = 0; j < rows.length; j++) rows[j] = w[j]! - u[j]! / c;
     const transitions = new Float32Array(tw.length);
     for (let j = 0; j < tw.length; j++) transitions[j] = tw[j]! - tu[j]! / c;
-    return { keys: Uint32Array.from(keys), rows, transitions };
+    return { keys, rows, transitions };
   };
 
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
@@ -102,6 +118,37 @@ export function trainPerceptron(sentences: readonly TrainingSentence[], options:
     options.onEpoch?.(epoch, averaged());
   }
   return averaged();
+}
+
+/**
+ * Trains one perceptron per seed (each its own shuffle order) and averages their weights: the shuffles make
+ * the models disagree on rare features, and the mean is steadier than any one of them. One seed is `trainPerceptron`.
+ */
+export function trainPerceptronEnsemble(sentences: readonly TrainingSentence[], options: PerceptronOptions & { readonly seeds: number }): NerWeights {
+  const { onEpoch, seeds, ...rest } = options;
+  const indexed = indexFeatures(sentences, options.minCount ?? 1);
+  const models: NerWeights[] = [];
+  for (let k = 0; k < Math.max(1, seeds); k++) {
+    // Only the first model reports its epochs (a dev curve per seed would say little more).
+    models.push(trainIndexed(sentences, indexed, { ...rest, seed: options.seed + k, ...(k === 0 && onEpoch !== undefined ? { onEpoch } : {}) }));
+  }
+  return averageWeights(models);
+}
+
+/** The mean of weight tables over the same feature rows (as trained on the same sentences). */
+export function averageWeights(models: readonly NerWeights[]): NerWeights {
+  const first = models[0];
+  if (first === undefined) throw new Error('averageWeights: no models');
+  const rows = Float32Array.from(first.rows);
+  const transitions = Float32Array.from(first.transitions);
+  for (const m of models.slice(1)) {
+    if (m.keys.length !== first.keys.length || m.keys.some((k, i) => k !== first.keys[i])) throw new Error('averageWeights: the models have different feature rows');
+    for (let j = 0; j < rows.length; j++) rows[j]! += m.rows[j]!;
+    for (let j = 0; j < transitions.length; j++) transitions[j]! += m.transitions[j]!;
+  }
+  for (let j = 0; j < rows.length; j++) rows[j]! /= models.length;
+  for (let j = 0; j < transitions.length; j++) transitions[j]! /= models.length;
+  return { keys: first.keys, rows, transitions };
 }
 
 /** Drops rows whose weights are all below `epsilon` in magnitude (they cannot change a decision much). */

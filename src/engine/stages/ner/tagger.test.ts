@@ -14,11 +14,13 @@ import {
   GAZ_LOC,
   GAZ_PER,
   GAZ_TRIGGER_PER,
+  GAZ_WIKI_LOC,
+  GAZ_WIKI_ORG,
   hashFeature, splitProclitics, type NerLexicon } from './features.js';
 import { NER_TAGS } from './model.js';
 import { documentFeatureHashes, joinFeatures } from './document.js';
 import { createNerModel, deserializeWeights, loadNerModel, NER_FILES, parseGazetteer, serializeWeights } from './model-io.js';
-import { trainPerceptron } from './perceptron.js';
+import { averageWeights, trainPerceptron, trainPerceptronEnsemble } from './perceptron.js';
 import { createNerTagger, trimmedStart } from './tagger.js';
 
 /** Self-written news-style sentences: token/TAG pairs separated by spaces, O when no tag is given. */
@@ -273,5 +275,38 @@ describe('gazetteer file', () => {
     const { gazetteer } = parseGazetteer('# header\nقاسم توكاييف\tKPER|PER\nالرئيس\tTPER\n');
     expect(gazetteer.get('قاسم توكاييف')).toBe(GAZ_PER | GAZ_KB_PER);
     expect(gazetteer.get('الرئيس')).toBe(GAZ_TRIGGER_PER);
+  });
+
+  it('reads WikiFANE name types, and their matches become features of their own', () => {
+    const { gazetteer, maxWords } = parseGazetteer('# header\nالنادي الاهلي\tWORG\nعمان\tLOC|WLOC\n');
+    expect(gazetteer.get('النادي الاهلي')).toBe(GAZ_WIKI_ORG);
+    expect(gazetteer.get('عمان')).toBe(GAZ_LOC | GAZ_WIKI_LOC);
+    const features = extractFeatureStrings(['فاز', 'النادي', 'الأهلي', 'في', 'عمان'], { clusters: new Map(), gazetteer, gazetteerMaxWords: maxWords });
+    expect(features[1]).toEqual(expect.arrayContaining(['g=B-WORG', 'gt=B-WORG']));
+    expect(features[2]).toEqual(expect.arrayContaining(['g=I-WORG', 'gt=I-WORG']));
+    expect(features[4]).toEqual(expect.arrayContaining(['g=B-LOC|WLOC1', 'gt=B-WLOC', 'gt=B-LOC']));
+  });
+});
+
+describe('perceptron seed ensemble', () => {
+  const sentences = TRAINING.map((s) => ({ features: extractFeatureHashes(s.tokens, LEXICON), tags: s.tags.map((t) => TAG_INDEX.get(t)!) }));
+
+  it('averages weight tables row by row', () => {
+    const keys = Uint32Array.from([7, 9]);
+    const a = { keys, rows: new Float32Array(18).fill(1), transitions: new Float32Array(90).fill(2) };
+    const b = { keys, rows: new Float32Array(18).fill(3), transitions: new Float32Array(90).fill(-2) };
+    const mean = averageWeights([a, b]);
+    expect([...mean.rows]).toEqual(new Array(18).fill(2));
+    expect([...mean.transitions]).toEqual(new Array(90).fill(0));
+    expect(() => averageWeights([a, { ...b, keys: Uint32Array.from([7, 8]) }])).toThrow(/different feature rows/);
+  });
+
+  it('one seed is the plain perceptron; several differ from it and still fit the training sentences', () => {
+    const single = trainPerceptron(sentences, { epochs: 8, seed: 1 });
+    expect(trainPerceptronEnsemble(sentences, { epochs: 8, seed: 1, seeds: 1 })).toEqual(single);
+    const ensemble = trainPerceptronEnsemble(sentences, { epochs: 8, seed: 1, seeds: 3 });
+    expect(ensemble.rows).not.toEqual(single.rows);
+    const tagger = createNerTagger(createNerModel(ensemble, LEXICON));
+    expect(scoreSpans(TRAINING.map((s) => s.tags), TRAINING.map((s) => tagger.tagTokens(s.tokens))).overall.f1).toBe(1);
   });
 });
