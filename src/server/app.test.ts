@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultResourcesDir } from '../engine/resources.js';
 import { createAnalysisPool, ingestPaths, openStore, type AnalysisPool, type Store } from '../store/index.js';
-import { testJsonl } from '../store/test-articles.js';
+import { TEST_RECORDS, testJsonl } from '../store/test-articles.js';
 import { buildServer, registeredRoutes } from './app.js';
 import { openApiPath } from './openapi.js';
 import * as S from './schemas.js';
@@ -243,6 +243,92 @@ describe('GET /api/events, /api/events/geojson, /api/timeline', () => {
   });
 });
 
+describe('window=auto on /api/events/geojson and /api/timeline', () => {
+  // The test articles of March 2024 plus the king's audience published half a year earlier: a far-off day that the
+  // default window leaves out (the busiest 90 days hold the March news).
+  let windowDir: string;
+  let windowStore: Store;
+  let windowApp: FastifyInstance;
+  const early = { ...(API_RECORDS.find((r) => r.id === 'king') as (typeof API_RECORDS)[number]), date: '2023-09-10' };
+  const getFrom = async <T extends z.ZodType>(url: string, schema: T): Promise<z.output<T>> => {
+    const res = await windowApp.inject({ method: 'GET', url });
+    expect(res.statusCode, `${url}: ${res.body.slice(0, 300)}`).toBe(200);
+    return schema.parse(JSON.parse(res.body));
+  };
+  const eventsIn = (timeline: { days: Array<{ total: number }> }) => timeline.days.reduce((n, d) => n + d.total, 0);
+  const placeEvents = (map: { features: Array<{ properties: { count: number } }> }) => map.features.reduce((n, f) => n + f.properties.count, 0);
+
+  beforeAll(async () => {
+    windowDir = mkdtempSync(join(tmpdir(), 'marsad-api-window-'));
+    windowStore = openStore(join(windowDir, 'window.sqlite'), { resourcesDir });
+    writeFileSync(join(windowDir, 'news.jsonl'), testJsonl([...TEST_RECORDS, early]));
+    await ingestPaths(windowStore, [join(windowDir, 'news.jsonl')], { resourcesDir, pool });
+    windowApp = await buildServer({ store: windowStore, resourcesDir, webRoot: null });
+  });
+
+  afterAll(async () => {
+    await windowApp?.close();
+    windowStore?.close();
+    rmSync(windowDir, { recursive: true, force: true });
+  });
+
+  it('cuts the timeline to the busiest stretch and says which window it used', async () => {
+    const whole = await getFrom('/api/timeline', S.WindowedTimelineResponse);
+    expect(whole).not.toHaveProperty('window');
+    expect(whole.from).toBe('2023-09-10');
+    const far = whole.days.find((d) => d.day === '2023-09-10')?.total ?? 0;
+    expect(far).toBeGreaterThan(0);
+    const cut = await getFrom('/api/timeline?window=auto', S.WindowedTimelineResponse);
+    expect(cut.window).toEqual({ rule: 'busiest', from: cut.from, to: cut.to, events: eventsIn(cut), total: eventsIn(whole), first: '2023-09-10', last: whole.to });
+    expect(cut.from! >= '2024-03-01' && cut.to! <= '2024-03-31').toBe(true);
+    expect(eventsIn(whole) - eventsIn(cut)).toBe(far);
+    expect(cut.days).toEqual(whole.days.filter((d) => d.day >= cut.from! && d.day <= cut.to!));
+    // The window is what an explicit range of the same days answers.
+    const ranged = await getFrom(`/api/timeline?from=${cut.from}&to=${cut.to}`, S.WindowedTimelineResponse);
+    expect(ranged.days).toEqual(cut.days);
+  });
+
+  it('answers the map for the same window in one request, as an explicit range would', async () => {
+    const timeline = await getFrom('/api/timeline?window=auto', S.WindowedTimelineResponse);
+    const window = timeline.window!;
+    const map = await getFrom('/api/events/geojson?window=auto', S.GeoJsonResponse);
+    expect(map.window).toEqual(window);
+    const ranged = await getFrom(`/api/events/geojson?from=${window.from}&to=${window.to}`, S.GeoJsonResponse);
+    expect(ranged).not.toHaveProperty('window');
+    expect(map.features).toEqual(ranged.features);
+    for (const f of map.features) expect(f.properties.firstDay! >= window.from && f.properties.lastDay! <= window.to).toBe(true);
+    // The audience of September is in Riyadh: on the whole map, Riyadh's events start then; in the window, they do not.
+    const all = await getFrom('/api/events/geojson', S.GeoJsonResponse);
+    const riyadh = (m: typeof all) => m.features.find((f) => f.properties.place === 'geonames:108410')?.properties;
+    expect(riyadh(all)?.firstDay).toBe('2023-09-10');
+    expect(riyadh(map)?.count ?? 0).toBeLessThan(riyadh(all)!.count);
+    expect(placeEvents(all)).toBeGreaterThan(placeEvents(map));
+  });
+
+  it('applies no window when from or to is given, and keeps the other filters', async () => {
+    for (const range of ['from=2023-09-01', 'to=2024-03-06', 'from=2023-09-01&to=2024-03-31']) {
+      const map = await getFrom(`/api/events/geojson?window=auto&${range}`, S.GeoJsonResponse);
+      expect(map.window).toBeNull();
+      expect(map.features).toEqual((await getFrom(`/api/events/geojson?${range}`, S.GeoJsonResponse)).features);
+      const timeline = await getFrom(`/api/timeline?window=auto&${range}`, S.WindowedTimelineResponse);
+      expect(timeline.window).toBeNull();
+      expect(timeline.days).toEqual((await getFrom(`/api/timeline?${range}`, S.WindowedTimelineResponse)).days);
+    }
+    const consult = await getFrom('/api/events/geojson?window=auto&type=CONSULT', S.GeoJsonResponse);
+    expect(consult.features.every((f) => f.properties.dominantType === 'CONSULT')).toBe(true);
+  });
+
+  it('applies no window when the events fit in it whole, or there are none', async () => {
+    const map = await getOk('/api/events/geojson?window=auto', S.GeoJsonResponse);
+    expect(map.window).toBeNull();
+    expect(map.features).toEqual((await getOk('/api/events/geojson', S.GeoJsonResponse)).features);
+    const timeline = await getOk('/api/timeline?window=auto', S.WindowedTimelineResponse);
+    expect(timeline).toEqual({ ...(await getOk('/api/timeline', S.WindowedTimelineResponse)), window: null });
+    const none = await getOk(`/api/events/geojson?window=auto&outlet=${q('لا أحد')}`, S.GeoJsonResponse);
+    expect([none.window, none.features]).toEqual([null, []]);
+  });
+});
+
 describe('GET /api/stories', () => {
   it('lists stories most recent first and finds them by an article query', async () => {
     const list = await getOk('/api/stories', S.listOf(S.StoryItem));
@@ -362,6 +448,8 @@ describe('GET /api/openapi.json', () => {
     expect(new Set(documented)).toEqual(new Set(registered.map((r) => `${r.method} ${openApiPath(r.url)}`)));
     expect(doc.paths['/api/events']?.['get']?.parameters?.map((p) => p.name)).toEqual(expect.arrayContaining(['q', 'type', 'place', 'actor', 'from', 'to', 'limit', 'offset']));
     expect(doc.paths['/api/articles']?.['post']?.responses).toHaveProperty('401');
+    for (const path of ['/api/events/geojson', '/api/timeline']) expect(doc.paths[path]?.['get']?.parameters?.map((p) => p.name)).toContain('window');
+    expect(doc.paths['/api/events']?.['get']?.parameters?.map((p) => p.name)).not.toContain('window');
   });
 });
 
@@ -381,6 +469,8 @@ describe('hostile input', () => {
     ['bad date', '/api/search?from=2024-13-01'],
     ['impossible date', '/api/events?to=2024-02-30'],
     ['reversed range', '/api/timeline?from=2024-03-10&to=2024-03-01'],
+    ['unknown window', '/api/events/geojson?window=all'],
+    ['repeated window', '/api/timeline?window=auto&window=auto'],
     ['negative limit', '/api/search?limit=-1'],
     ['zero limit', '/api/articles?limit=0'],
     ['limit too large', '/api/events?limit=201'],

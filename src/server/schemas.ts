@@ -98,8 +98,26 @@ export const EventRow = z.strictObject({
   article: z.strictObject({ title: z.string().nullable(), outlet: z.string().nullable(), published: z.string().nullable() }),
 });
 
+/** The default date window the server applied (`window=auto`); src/model/date-window.ts. */
+export const DateWindow = z
+  .strictObject({
+    rule: z.enum(['central', 'busiest']).describe('central: the days holding the central 98 % of events; busiest: the busiest stretch of at most 90 days (its own central 98 %).'),
+    from: z.string().describe('First day of the window, YYYY-MM-DD (a day with events).'),
+    to: z.string().describe('Last day of the window, YYYY-MM-DD (a day with events).'),
+    events: z.number().int().describe('Events inside the window.'),
+    total: z.number().int().describe('Events on all days.'),
+    first: z.string().describe('First day with events: `from` to show all dates.'),
+    last: z.string().describe('Last day with events: `to` to show all dates.'),
+  })
+  .nullable()
+  .optional()
+  .describe(
+    'Only with window=auto: the default date window applied when no from/to is given (the answer covers its days only), or null when none applies: a from/to was given, no day has events, or the window would hold every event (they span at most 120 days, or no stretch of 90 days holds half of them).',
+  );
+
 export const GeoJsonResponse = z.strictObject({
   type: z.literal('FeatureCollection'),
+  window: DateWindow,
   features: z.array(
     z.strictObject({
       type: z.literal('Feature'),
@@ -124,6 +142,9 @@ export const TimelineResponse = z.strictObject({
   types: z.array(z.string()),
   days: z.array(z.strictObject({ day: z.string(), total: z.number().int(), counts: z.record(z.string(), z.number().int()) })),
 });
+
+/** /api/timeline: a timeline, with the window it was cut to when `window=auto` was asked for. */
+export const WindowedTimelineResponse = TimelineResponse.extend({ window: DateWindow });
 
 const StoryFields = {
   id: z.string(),

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { api, ApiError, fetchJson } from './api.js';
+import { api, ApiError, fetchJson, prefetchJson } from './api.js';
 
 describe('api paths', () => {
   it('puts the table only on CSV exports, with the filters first', () => {
@@ -41,5 +41,42 @@ describe('fetchJson', () => {
   it('reports a server that does not answer as E_NETWORK', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
     await expect(fetchJson('/api/health')).rejects.toMatchObject({ code: 'E_NETWORK', status: 0 });
+  });
+});
+
+describe('prefetchJson', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  /** A fetch stub that answers each call with its own number. */
+  const counting = () => {
+    let calls = 0;
+    const fetch = vi.fn(async () => new Response(JSON.stringify({ call: ++calls }), { status: 200 }));
+    vi.stubGlobal('fetch', fetch);
+    return fetch;
+  };
+
+  it('answers the next fetchJson of the same path from the request already made, once', async () => {
+    const fetch = counting();
+    prefetchJson('/api/timeline?window=auto');
+    expect(fetch).toHaveBeenCalledTimes(1);
+    await expect(fetchJson('/api/timeline?window=auto')).resolves.toEqual({ call: 1 });
+    expect(fetch).toHaveBeenCalledTimes(1);
+    await expect(fetchJson('/api/timeline?window=auto')).resolves.toEqual({ call: 2 });
+    await expect(fetchJson('/api/health')).resolves.toEqual({ call: 3 });
+  });
+
+  it('hands a failure to the page that takes it, and asks again when the answer is too old', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('{"error":{"code":"E_INTERNAL","message":"boom"}}', { status: 500 })));
+    prefetchJson('/api/events/geojson?window=auto');
+    await expect(fetchJson('/api/events/geojson?window=auto')).rejects.toMatchObject({ code: 'E_INTERNAL', status: 500 });
+    vi.useFakeTimers({ toFake: ['performance'] });
+    const fetch = counting();
+    prefetchJson('/api/events/geojson');
+    vi.advanceTimersByTime(10_001);
+    await expect(fetchJson('/api/events/geojson')).resolves.toEqual({ call: 2 });
+    expect(fetch).toHaveBeenCalledTimes(2);
   });
 });

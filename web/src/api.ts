@@ -12,6 +12,7 @@ import type {
   StoryListItem,
   Timeline,
 } from '../../src/store/types.js';
+import type { DateWindow } from '../../src/model/date-window.js';
 import { filterParams, withFilters, type Filters } from './lib/filters.js';
 
 export type { Analysis, Entity, Event, Quote } from '../../src/model/analysis.js';
@@ -49,6 +50,8 @@ export type ArticleResponse = Omit<ArticleDetail, 'analysis'> & { analysis: Anal
 export type EntityResponse = EntityDetail;
 export type EntityListResponse = Page<EntitySummary>;
 export type TimelineResponse = Timeline;
+/** GET /api/timeline?window=auto: without from/to, the timeline cut to the default window, and that window (null: none). */
+export type WindowedTimelineResponse = Timeline & { window?: DateWindow | null };
 export type StoryRow = StoryListItem;
 export type StoryResponse = StoryDetail;
 
@@ -61,8 +64,13 @@ export interface PlaceFeature {
 
 export interface PlaceCollection {
   type: 'FeatureCollection';
+  /** With window=auto: the default date window the places are of, or null when none applies. */
+  window?: DateWindow | null;
   features: PlaceFeature[];
 }
+
+/** `auto`: without from/to in the filters, the server answers for the default date window (src/model/date-window.ts). */
+export type WindowParam = 'auto' | undefined;
 
 export type ExportFormat = 'jsonl' | 'csv' | 'acled' | 'plover';
 
@@ -74,8 +82,8 @@ export const api = {
   article: (id: string) => `/api/articles/${encodeURIComponent(id)}`,
   entity: (id: string) => `/api/entities/${encodeURIComponent(id)}`,
   events: (filters: Filters, page: { limit: number; offset: number }) => withFilters('/api/events', filters, page),
-  geojson: (filters: Filters) => withFilters('/api/events/geojson', filters),
-  timeline: (filters: Filters) => withFilters('/api/timeline', filters),
+  geojson: (filters: Filters, window?: WindowParam) => withFilters('/api/events/geojson', filters, { window }),
+  timeline: (filters: Filters, window?: WindowParam) => withFilters('/api/timeline', filters, { window }),
   stories: (page: { limit: number; offset: number }, q?: string) => `/api/stories?${new URLSearchParams({ ...(q ? { q } : {}), limit: String(page.limit), offset: String(page.offset) }).toString()}`,
   story: (id: string) => `/api/stories/${encodeURIComponent(id)}`,
   /** A download of what matches the filters: analyses (jsonl), PLOVER records, a CSV table, or ACLED rows. */
@@ -103,8 +111,33 @@ function errorBody(body: unknown): { code: string; message: string } | null {
   return typeof code === 'string' && typeof message === 'string' ? { code, message } : null;
 }
 
+/** Answers asked for before the page that needs them rendered, by path, with when they were asked for. */
+const prefetched = new Map<string, { at: number; answer: Promise<unknown> }>();
+/** A prefetched answer older than this is not used (the page asked for something else, or much later). */
+const PREFETCH_TTL_MS = 10_000;
+
+/**
+ * Starts GET `path` now, for a page that will ask for it once its code has loaded (the first page of a visit: its
+ * data and its chunk then load at the same time). The page's fetchJson of the same path takes the answer, once.
+ */
+export function prefetchJson(path: string): void {
+  if (prefetched.has(path)) return;
+  const answer = requestJson(path);
+  answer.catch(() => undefined); // the page that takes it sees the failure
+  prefetched.set(path, { at: performance.now(), answer });
+}
+
 /** GETs an API path as JSON; throws ApiError with the server's code and message on a 4xx/5xx. */
-export async function fetchJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+export function fetchJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  const early = prefetched.get(path);
+  if (early !== undefined) {
+    prefetched.delete(path);
+    if (performance.now() - early.at <= PREFETCH_TTL_MS) return early.answer as Promise<T>;
+  }
+  return requestJson<T>(path, signal);
+}
+
+async function requestJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, { signal: signal ?? null, headers: { Accept: 'application/json' } });

@@ -4,12 +4,20 @@ import type { Lang } from '../i18n/labels.js';
 const LOCALES: Record<Lang, string> = { ar: 'ar-u-nu-latn', en: 'en-GB' };
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/;
 
+/** The date styles shown; a formatter per language and style is made once (the first costs the locale's data). */
+const STYLES = {
+  long: { day: 'numeric', month: 'long', year: 'numeric' },
+  short: { day: 'numeric', month: 'short' },
+  shortYear: { day: 'numeric', month: 'short', year: 'numeric' },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+
 const formats = new Map<string, Intl.DateTimeFormat>();
-function format(lang: Lang, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${lang}:${JSON.stringify(options)}`;
+function format(lang: Lang, style: keyof typeof STYLES): Intl.DateTimeFormat {
+  // Called once per bar of a chart: the key is a plain concatenation, not the options serialised.
+  const key = `${lang}:${style}`;
   let f = formats.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(LOCALES[lang], { ...options, timeZone: 'UTC' });
+    f = new Intl.DateTimeFormat(LOCALES[lang], { ...STYLES[style], timeZone: 'UTC' });
     formats.set(key, f);
   }
   return f;
@@ -25,7 +33,7 @@ export function formatDate(iso: string | null | undefined, lang: Lang, withTime 
   if (!m) return iso;
   const utc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   if (Number.isNaN(utc)) return iso;
-  const day = format(lang, { day: 'numeric', month: 'long', year: 'numeric' }).format(utc);
+  const day = format(lang, 'long').format(utc);
   return withTime && m[4] ? `${day} ${m[4]}:${m[5]}` : day;
 }
 
@@ -33,8 +41,7 @@ export function formatDate(iso: string | null | undefined, lang: Lang, withTime 
 export function formatShortDay(day: string, lang: Lang, withYear = false): string {
   const m = ISO.exec(day);
   if (!m) return day;
-  const options: Intl.DateTimeFormatOptions = withYear ? { day: 'numeric', month: 'short', year: 'numeric' } : { day: 'numeric', month: 'short' };
-  return format(lang, options).format(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return format(lang, withYear ? 'shortYear' : 'short').format(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
 }
 
 /** The YYYY-MM-DD day of an ISO date or date-time, as written. */

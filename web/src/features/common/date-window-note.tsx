@@ -2,7 +2,7 @@
 import { useLang } from '../../i18n/lang.js';
 import { fillLabel } from '../../i18n/labels.js';
 import { formatDate } from '../../lib/dates.js';
-import { WINDOW_LIMITS, type DateWindow } from '../../lib/date-window.js';
+import { WINDOW_LIMITS, type DateWindow } from '../../../../src/model/date-window.js';
 
 /** Nothing when the window is every day with events (rule `all`): then no event is left out. */
 export function DateWindowNote({ dateWindow, onAll }: { dateWindow: DateWindow | null; onAll: (range: { from: string; to: string }) => void }) {

@@ -2,12 +2,16 @@
 import { useEffect, type ReactNode } from 'react';
 import type { ApiError } from '../../api.js';
 import { useLang } from '../../i18n/lang.js';
+import { firstPageReady } from '../../lib/first-ready.js';
 
 export function Page({ ready, title, className, children }: { ready: boolean; title?: string | null; className?: string; children: ReactNode }) {
   const { t } = useLang();
   useEffect(() => {
     document.title = title ? `${title} — ${t('appName')}` : `${t('appName')} — ${t('tagline')}`;
   }, [title, t]);
+  useEffect(() => {
+    if (ready) firstPageReady();
+  }, [ready]);
   return (
     <main data-ready={ready ? 'true' : 'false'} aria-busy={!ready} className={className ? `page ${className}` : 'page'}>
       {children}

@@ -1,8 +1,8 @@
 // The map page: places with events, filtered by date range and type; a clicked place lists its events and articles.
 import { useCallback, useEffect, useState } from 'react';
-import { api, fetchJson, type EventRow, type Page as ApiPage, type PlaceCollection, type PlaceFeature, type TimelineResponse } from '../../api.js';
+import type { DateWindow } from '../../../../src/model/date-window.js';
+import { api, fetchJson, type EventRow, type Page as ApiPage, type PlaceCollection, type PlaceFeature } from '../../api.js';
 import { useLang } from '../../i18n/lang.js';
-import { findDefaultWindow, hasDateRange, type DateWindow } from '../../lib/date-window.js';
 import { formatDate } from '../../lib/dates.js';
 import { filterParams, parseFilters, type Filters } from '../../lib/filters.js';
 import { paths } from '../../lib/routes.js';
@@ -71,14 +71,14 @@ interface MapData {
 }
 
 /**
- * The map's data in one chain. Without a range in the URL the map shows the timeline's default window
- * (lib/date-window.ts): the event days come first (a light query), then the places of those days, asked for as soon
- * as the days arrive (not a render later), and lighter than the places of every day.
+ * The map's data in one request. Without a range in the URL the map shows the timeline's default window
+ * (src/model/date-window.ts), which the server finds from the event days (`window=auto`) and names in its answer.
  */
 async function loadMap(filters: Filters, signal: AbortSignal): Promise<MapData> {
-  const dateWindow = hasDateRange(filters) ? null : findDefaultWindow((await fetchJson<TimelineResponse>(api.timeline(filters), signal)).days);
+  const places = await fetchJson<PlaceCollection>(api.geojson(filters, 'auto'), signal);
+  const dateWindow = places.window ?? null;
   const inForce = dateWindow ? { ...filters, from: dateWindow.from, to: dateWindow.to } : filters;
-  return { places: await fetchJson<PlaceCollection>(api.geojson(inForce), signal), dateWindow, inForce };
+  return { places, dateWindow, inForce };
 }
 
 export function MapPage() {

@@ -1,8 +1,7 @@
 // The timeline page: events per day by type for a query, an entity or a story (the URL's filters).
-import { useMemo, useState, type FormEvent } from 'react';
-import { api, type TimelineResponse } from '../../api.js';
+import { useState, type FormEvent } from 'react';
+import { api, type WindowedTimelineResponse } from '../../api.js';
 import { useLang } from '../../i18n/lang.js';
-import { hasDateRange, windowTimeline } from '../../lib/date-window.js';
 import { filterParams, parseFilters, type Filters } from '../../lib/filters.js';
 import { paths } from '../../lib/routes.js';
 import { navigate, useLocation } from '../../router.js';
@@ -13,7 +12,6 @@ import { DateTypeFilters } from '../common/date-type-filters.js';
 import { DateWindowNote } from '../common/date-window-note.js';
 import { useApi } from '../common/use-api.js';
 import { TimelineChart } from './timeline-chart.js';
-import { useDateWindow } from './windowed-timeline.js';
 
 /** Opens the search for one bar of a timeline: the same filters narrowed to that day and type. */
 export function searchBar(filters: Filters, day: string, type: string): void {
@@ -48,11 +46,11 @@ export function TimelinePage() {
   const { t } = useLang();
   const location = useLocation();
   const filters = parseFilters(location.search);
-  const timeline = useApi<TimelineResponse>(api.timeline(filters));
-  const data = timeline.status === 'ok' ? timeline.data : null;
-  // Without a range in the URL, the days that hold the events (lib/date-window.ts); the inputs and exports follow it.
-  const dateWindow = useDateWindow(data, hasDateRange(filters));
-  const shown = useMemo(() => (data === null ? null : windowTimeline(data, dateWindow)), [data, dateWindow]);
+  // Without a range in the URL, the server cuts the timeline to the days that hold the events (window=auto,
+  // src/model/date-window.ts) and says which; the inputs and exports follow it.
+  const timeline = useApi<WindowedTimelineResponse>(api.timeline(filters, 'auto'));
+  const shown = timeline.status === 'ok' ? timeline.data : null;
+  const dateWindow = shown?.window ?? null;
   const inForce: Filters = dateWindow ? { ...filters, from: dateWindow.from, to: dateWindow.to } : filters;
   const go = (next: Filters, replace = false) => navigate(paths.timeline(filterParams(next).toString()), { replace });
   const empty = shown !== null && shown.days.every((d) => d.total === 0);

@@ -1,12 +1,12 @@
 // A timeline chart cut to the default date window (findDateWindow), with the note that says so and a button to show all dates.
 import { useMemo, useState, type ComponentProps } from 'react';
 import type { TimelineResponse } from '../../api.js';
-import { findDefaultWindow, windowTimeline, type DateWindow } from '../../lib/date-window.js';
+import { findDefaultWindow, windowTimeline, type DateWindow } from '../../../../src/model/date-window.js';
 import { DateWindowNote } from '../common/date-window-note.js';
 import { TimelineChart } from './timeline-chart.js';
 
 /** The default window of a timeline, or null when none applies (a range was asked for) or it leaves nothing out. */
-export function useDateWindow(timeline: TimelineResponse | null, ranged: boolean): DateWindow | null {
+function useDateWindow(timeline: TimelineResponse | null, ranged: boolean): DateWindow | null {
   return useMemo(() => {
     return timeline === null || ranged ? null : findDefaultWindow(timeline.days);
   }, [timeline, ranged]);

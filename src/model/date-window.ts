@@ -1,5 +1,6 @@
 // The default date window of the timeline and the map: when no range is asked for, the days that hold the events,
 // so that a few events resolved to old years («في عام 2009») do not stretch ten years of axis under a few weeks of news.
+// Pure and free of node imports: the API computes it (`window=auto`) and the web UI imports the same code.
 
 /** Days with their event totals, oldest first (a timeline's `days`). */
 export interface DayTotal {
