@@ -13,23 +13,27 @@ export interface NerWeights {
   readonly transitions: Float32Array;
 }
 
-/** A weight table ready for lookups: open addressing over the feature hashes. */
+/**
+ * A weight table ready for lookups: open addressing over the feature hashes, each slot holding the hash and its
+ * row + 1 side by side (0: empty), so a probe reads one cache line instead of the slot and then the key array.
+ */
 export interface WeightIndex {
   readonly weights: NerWeights;
   readonly mask: number;
-  readonly table: Int32Array;
+  readonly table: Uint32Array;
 }
 
 export function createWeightIndex(weights: NerWeights): WeightIndex {
   let size = 1;
   while (size < weights.keys.length * 2) size <<= 1;
   const mask = size - 1;
-  const table = new Int32Array(size).fill(-1);
+  const table = new Uint32Array(size * 2);
   const { keys } = weights;
   for (let r = 0; r < keys.length; r++) {
     let slot = mix(keys[r]!) & mask;
-    while (table[slot] !== -1) slot = (slot + 1) & mask;
-    table[slot] = r;
+    while (table[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+    table[2 * slot] = keys[r]!;
+    table[2 * slot + 1] = r + 1;
   }
   return { weights, mask, table };
 }
@@ -45,12 +49,11 @@ function mix(h: number): number {
 /** The weight row of a feature hash, or -1 when the model never saw it. */
 export function findRow(index: WeightIndex, hash: number): number {
   const { table, mask } = index;
-  const keys = index.weights.keys;
   let slot = mix(hash) & mask;
   for (;;) {
-    const r = table[slot]!;
-    if (r === -1) return -1;
-    if (keys[r] === hash) return r;
+    const r = table[2 * slot + 1]!;
+    if (r === 0) return -1;
+    if (table[2 * slot] === hash) return r - 1;
     slot = (slot + 1) & mask;
   }
 }
