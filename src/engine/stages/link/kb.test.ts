@@ -1,7 +1,8 @@
 // Tests for loading the knowledge base: files, user extensions, roles by date, generated bodies and errors.
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isMarsadError } from '../../../model/errors.js';
 import { createKnowledgeBase, loadKnowledgeBase } from './kb.js';
@@ -94,5 +95,22 @@ describe('per-name NER-only marks', () => {
     const kb = createKnowledgeBase({ places: '', demonyms: '', entities: [{ path: 'x.tsv', text: 'marsad:org/unsc\tORG\t\t\tUNSC\tمجلس الأمن الدولي|?مجلس الأمن\t\t' }] });
     expect(kb.byKey.get(nameKey('مجلس الأمن'))?.[0]?.nerOnly).toBe(true);
     expect(kb.byKey.get(nameKey('مجلس الأمن الدولي'))?.[0]?.nerOnly).toBe(false);
+  });
+});
+
+describe('shipped place files', () => {
+  // A shifted column once left every world region with only its English name: «الشرق الأوسط» never linked.
+  // (GeoNames regions without an Arabic name are kept with their English one; marsad's own rows all have Arabic.)
+  it.each(['resources/kb/places.tsv', 'resources/kb/curated/world-regions.tsv'])('%s: every row has the 13 columns and coordinates, marsad rows an Arabic name', (path) => {
+    const text = readFileSync(fileURLToPath(new URL(`../../../../${path}`, import.meta.url)), 'utf8');
+    const bad = text
+      .split('\n')
+      .filter((l) => l !== '' && !l.startsWith('#'))
+      .filter((l) => {
+        const c = l.split('\t');
+        const arabic = !(c[0] ?? '').startsWith('marsad:') || /[\u0621-\u064A]/u.test(c[10] ?? '');
+        return c.length !== 13 || !arabic || c[6] === '' || Number.isNaN(Number(c[6])) || Number.isNaN(Number(c[7]));
+      });
+    expect(bad.slice(0, 3)).toEqual([]);
   });
 });

@@ -162,6 +162,15 @@ describe('types and geolocation', () => {
     expect(found.map((e) => e.id)).toEqual([id]);
   });
 
+  it('an outlet named like a place is the outlet only after an outlet word or in quotation marks («الشرق الأوسط»)', () => {
+    const text = 'ونقلت صحيفة الشرق الأوسط عن مصادر أن الاستقرار في الشرق الأوسط بعيد. وقال الوزير لـ«الشرق الأوسط» إن الحوار مستمر.';
+    const at = (nth: number) => ner(text, 'الشرق الأوسط', 'ORG', nth);
+    const entities = linkEntities(kb, testArticle(text), [at(1), at(2)]);
+    const idAt = (start: number) => entities.find((e) => e.mentions.some((m) => m.start <= start && m.end > start))?.id;
+    const starts = [...text.matchAll(/الشرق الأوسط/gu)].map((m) => m.index!);
+    expect(starts.map(idAt)).toEqual(['marsad:media/asharq-alawsat', 'marsad:loc/middle-east', 'marsad:media/asharq-alawsat']);
+  });
+
   it('a one-word common-word city is never found without NER («صور» pictures / Tyre)', () => {
     expect(linkEntities(kb, testArticle('أظهرت صور نشرت على الإنترنت متاجر منهوبة.'), [])).toEqual([]);
   });

@@ -232,11 +232,17 @@ function firstTokenEndingAfter(tokens: readonly LinkToken[], offset: number): nu
 function onlyTitleWords(kb: KnowledgeBase, tokens: readonly LinkToken[], a: number, b: number, person: NameMatch): boolean {
   for (let k = a; k < b; k++) {
     if (k >= person.tokenStart && k < person.tokenEnd) continue;
-    const readings = tokens[k]!.readings;
-    if (!readings.some((r) => TITLE_WORDS.has(r) || kb.countryOfAdjective.has(r))) return false;
+    const t = tokens[k]!;
+    if (t.readings.some((r) => TITLE_WORDS.has(r) || kb.countryOfAdjective.has(r))) continue;
+    // «ويشغل نزارباييف»: NER took the verb before the name; an imperfect verb is no first name
+    if (k === a && person.tokenStart === a + 1 && person.tokenEnd === b && IMPERFECT_VERB.test(t.key) && !kb.firstNames.has(t.key)) continue;
+    return false;
   }
   return true;
 }
+
+/** An imperfect verb with its optional conjunction: «يشغل», «وتواصل», «فيقول». */
+const IMPERFECT_VERB = /^[وف]?[يت][^\s]{3,}$/u;
 
 /**
  * The hits of a gazetteer match that may stand without NER support: no common-word names, fuzzy only
@@ -337,10 +343,16 @@ function choose(c: Candidate, f: FieldText, doc: DocContext, options: LinkOption
   let bestScore = -Infinity;
   const placeCue = hasPlaceCue(f.tokens, c.tokenStart);
   const settlementCue = placeCue && hasSettlementCue(f.tokens, c.tokenStart);
+  // An outlet named like a place («الشرق الأوسط», «الخليج»): the outlet only with an outlet word before it or in
+  // quotation marks («صحيفة الشرق الأوسط», «لـ"الشرق الأوسط"»); otherwise the place, whatever else the article names.
+  // (a known place: a small town named like an agency, «كونا», does not make the agency a homonym)
+  const homonym = c.hits.some((h) => h.entry.type === 'MEDIA') && c.hits.some((h) => h.entry.level !== null && (h.entry.level !== 'city' || wellKnown(h.entry)));
+  const outletCue = homonym && hasOutletCue(f, c);
   let biggest = 0;
   for (const h of c.hits) if (h.entry.level === 'city') biggest = Math.max(biggest, h.entry.population);
   for (const h of c.hits) {
     const e = h.entry;
+    if (homonym && (e.type === 'MEDIA') !== outletCue) continue;
     // One sense per article: «إلى نور سلطان» after «العاصمة أستانا» is the city even when NER says PER.
     const fit = (settlementCue && e.level === 'country' ? 0 : typeFit(c.label, e, placeCue)) + (doc.entries.has(e.id) && c.hits.length > 0 ? IN_ARTICLE_BONUS : 0);
     if (h.score + fit < options.threshold) continue;
@@ -366,6 +378,17 @@ function choose(c: Candidate, f: FieldText, doc: DocContext, options: LinkOption
     }
   }
   return best;
+}
+
+/** Words before an outlet's name: «صحيفة الشرق الأوسط», «قناة العربية», «موقع الخليج». */
+const OUTLET_HEADS = new Set(['صحيفة', 'جريدة', 'مجلة', 'قناة', 'موقع', 'وكالة', 'إذاعة', 'تلفزيون', 'شبكة'].map(nameKey));
+const QUOTE_OPEN = /[«"“(]\s*$/u;
+const QUOTE_CLOSE = /^\s*[»"”)]/u;
+
+function hasOutletCue(f: FieldText, c: Candidate): boolean {
+  const before = c.tokenStart > 0 ? f.tokens[c.tokenStart - 1] : undefined;
+  if (before && before.readings.concat(before.key).some((r) => OUTLET_HEADS.has(r))) return true;
+  return QUOTE_OPEN.test(f.text.slice(Math.max(0, c.start - 3), c.start)) && QUOTE_CLOSE.test(f.text.slice(c.end, c.end + 3));
 }
 
 /** A city that may be found by name alone: a capital, a big city, or a regional seat of some size («جنيف»). */
@@ -401,7 +424,8 @@ function typeFit(label: EntityType | null, e: KbEntry, placeCue: boolean): numbe
   if (label === null) return 0;
   if (label === type) return 0.1;
   if (label === 'LOC' && place) return 0.1;
-  if (label === 'ORG' && place) return e.level === 'country' ? 0.05 : -0.25;
+  // (a world region under ORG is NER's confusion, not metonymy: «الشرق الأوسط»)
+  if (label === 'ORG' && place) return e.level === 'country' ? 0.05 : e.type === 'LOC' && e.level === 'region' ? 0 : -0.25;
   if (label === 'ORG' && type === 'MEDIA') return 0.05;
   if (label === 'MISC' && type === 'NORP') return 0.05;
   // A person's name is often also a town somewhere («أندرسون»): a PER label keeps it off places. A curated

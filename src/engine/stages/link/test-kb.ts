@@ -26,6 +26,7 @@ export const TEST_PLACES = [
   row('geonames:250441', 'geonames:250441', 'GPE', 'city', 'JO', 'JO.16', 31.9552, 35.945, 1275857, 'Amman', 'عمان|عمّان', '', 'PPLC'),
   row('geonames:248946', 'geonames:248946', 'GPE', 'city', 'JO', 'JO.18', 32.5556, 35.85, 250645, 'Irbid', 'إربد|اربد', '', 'PPLA'),
   row('geonames:287286', 'geonames:287286', 'GPE', 'city', 'OM', 'OM.06', 23.5841, 58.4078, 797000, 'Muscat', 'مسقط', '', 'PPLC'),
+  row('marsad:loc/middle-east', '', 'LOC', 'region', '', '', 29, 42, 0, 'Middle East', 'الشرق الأوسط|منطقة الشرق الأوسط', '', 'RGN'),
   row('geonames:2000001', 'geonames:2000001', 'GPE', 'city', 'LB', 'LB.01', 33.27, 35.2, 100000, 'Tyre', 'صور', 'صور', 'PPL'),
 ].join('\n');
 
@@ -44,6 +45,7 @@ export const TEST_ENTITIES = [
   row('marsad:org/csto', 'ORG', '', '', 'CSTO', 'منظمة معاهدة الأمن الجماعي', '', ''),
   row('marsad:media/interfax-kz', 'MEDIA', '', 'KZ', 'Interfax-Kazakhstan', 'إنترفاكس-كازاخستان|إنترفاكس كازاخستان', '', ''),
   row('marsad:media/aljazeera', 'MEDIA', '', 'QA', 'Al Jazeera', 'قناة الجزيرة|الجزيرة', '', 'ner-only'),
+  row('marsad:media/asharq-alawsat', 'MEDIA', '', 'GB', 'Asharq Al-Awsat', 'صحيفة الشرق الأوسط|?الشرق الأوسط', '', ''),
 ].join('\n');
 
 export function createTestKnowledgeBase(): KnowledgeBase {
