@@ -1,4 +1,6 @@
 // Colours for PLOVER event types, entity types and highlight kinds (map points, timeline bars, reader highlights).
+// The event types are the engine's (type-only import): a type added there without a colour here fails to compile.
+import type { EventType } from '../../../src/engine/stages/events/lexicon.js';
 
 /**
  * PLOVER types in the order they stack and list: cooperation (greens, blues) first, then verbal conflict (ambers),
@@ -22,9 +24,9 @@ export const EVENT_TYPE_ORDER = [
   'MOBILIZE',
   'COERCE',
   'ASSAULT',
-] as const;
+] as const satisfies readonly EventType[];
 
-const EVENT_COLORS: Record<string, string> = {
+const EVENT_COLORS: Record<EventType, string> = {
   AGREE: '#1b7f5a',
   CONSULT: '#3aa17e',
   SUPPORT: '#7cc08f',
@@ -58,7 +60,7 @@ export const ENTITY_COLORS: Record<string, string> = {
 const FALLBACK = '#777777';
 
 export function eventColor(type: string): string {
-  return EVENT_COLORS[type] ?? FALLBACK;
+  return (EVENT_COLORS as Record<string, string | undefined>)[type] ?? FALLBACK;
 }
 
 export function entityColor(type: string): string {
