@@ -39,6 +39,18 @@ const TRIGGERS: Record<'TPER' | 'TLOC' | 'TORG', readonly string[]> = {
   ],
 };
 
+/**
+ * Names ANERcorp labels MISC and no other list holds: currencies, scriptures, religions, diseases. Features only:
+ * the model learns from «دولار» and «الإسلام» in its training data what the list is worth for «كرونة» or «الإيدز».
+ */
+const MISC_NAMES: readonly string[] = [
+  'دولار', 'يورو', 'جنيه', 'درهم', 'دينار', 'ريال', 'ليرة', 'روبل', 'يوان', 'فرنك', 'كرونة', 'كرونور', 'روبية', 'شيكل', 'سنت', 'بيزو',
+  'استرليني', 'إسترليني', 'تومان', 'رينغيت', 'ليرة تركية', 'جنيه إسترليني',
+  'القرآن', 'الإنجيل', 'التوراة', 'الزبور', 'التلمود',
+  'الإسلام', 'المسيحية', 'اليهودية', 'البوذية', 'الهندوسية', 'الكاثوليكية', 'البروتستانتية',
+  'الإيدز', 'الزهايمر', 'إيبولا', 'كورونا', 'كوفيد', 'إنفلونزا الطيور', 'السارس',
+];
+
 /** Columns of the knowledge-base files that hold Arabic names ("|" separated; a leading "?" marks a common word). */
 function addKnowledgeBase(add: (name: string, type: string) => void): void {
   const kb = join(ROOT, 'resources/kb');
@@ -131,6 +143,7 @@ function main(): void {
   addKnowledgeBase(add);
   addWikiFane(dataDir, add);
   for (const [type, words] of Object.entries(TRIGGERS)) for (const w of words) add(w, type);
+  for (const name of MISC_NAMES) add(name, 'MISC');
 
   const out = process.env.MARSAD_NER_OUT ?? join(ROOT, 'resources/ner');
   mkdirSync(out, { recursive: true });
@@ -139,7 +152,7 @@ function main(): void {
     .map(([name, types]) => `${name}\t${[...types].sort().join('|')}`);
   const header = [
     '# marsad NER gazetteer',
-    '# format: folded name (words joined by one space)<TAB>types joined by | (PER, LOC, ORG, GIVEN, KPER, KLOC, KORG, NORP, TPER, TLOC, TORG, WPER, WLOC, WORG, WMISC)',
+    '# format: folded name (words joined by one space)<TAB>types joined by | (PER, LOC, ORG, GIVEN, KPER, KLOC, KORG, NORP, TPER, TLOC, TORG, WPER, WLOC, WORG, WMISC, MISC)',
     '# source: ../shared/data/anergazet (Benajiba, research use), geonames cities15000 + country translations + admin1 (CC BY 4.0),',
     '#         countries-mledoze Arabic names (ODbL; derived facts only), resources/kb (places, actors, curated people and',
     '#         organisations, demonyms: KPER/KLOC/KORG/NORP), trigger words written for marsad (TPER/TLOC/TORG),',

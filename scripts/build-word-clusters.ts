@@ -4,36 +4,18 @@
 // Usage: npx tsx scripts/build-word-clusters.ts [--vocab 50000] [--dims 64] [--epochs 3] [--k 1024,256,64] [--iterations 12]
 //   Defaults built the shipped file; about 20 minutes on one busy core (skip-gram vectors cached under /tmp).
 //   MARSAD_NER_OUT=dir writes clusters.tsv there instead of resources/ner.
-import { createReadStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { foldForm } from '../src/engine/stages/ner/features.js';
 import { createRandom } from '../src/engine/stages/ner/perceptron.js';
+import { NEWS_FILES, readSentences } from './news-sentences.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const NEWS_FILES = ['news/saudinewsnet-2015-08.jsonl', 'news/ant-multisource-2018-03-04.jsonl'];
-/** Words as the NER sees them: runs of Arabic letters, Latin letters or digits (punctuation split off). */
-const WORD = /[\u064B-\u065F\u0670\u0621-\u064A\u0660-\u0669\u0671-\u06D3\u0640]+|[A-Za-z]+|[0-9]+/g;
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
   return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-}
-
-async function readSentences(dataDir: string, onTokens: (tokens: string[]) => void): Promise<void> {
-  for (const file of NEWS_FILES) {
-    const lines = createInterface({ input: createReadStream(join(dataDir, file), 'utf8'), crlfDelay: Infinity });
-    for await (const line of lines) {
-      if (line.trim() === '') continue;
-      const record = JSON.parse(line) as { title?: string; text?: string };
-      for (const part of [record.title ?? '', ...(record.text ?? '').split(/\n+/)]) {
-        const tokens = part.match(WORD);
-        if (tokens !== null) onTokens(tokens.map(foldForm));
-      }
-    }
-  }
 }
 
 /** Spherical k-means (cosine) with k-means++-style seeding from a seeded PRNG; returns assignments and centroids. */

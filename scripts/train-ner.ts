@@ -1,7 +1,8 @@
 // Trains the NER tagger on ANERcorp's CAMeL train split (optionally + WikiFANE) and writes resources/ner/.
 // Usage: npx tsx scripts/train-ner.ts [--epochs 10] [--seed N] [--seeds 3] [--dev] [--no-wikifane] [--doc 10] [--o-penalty 12] [--prune 0.34] [--min-count N] [--out DIR]
 //   Defaults are the shipped model's settings. Needs resources/ner/clusters.tsv and gazetteer.tsv
-//   (scripts/build-word-clusters.ts, scripts/build-ner-gazetteer.ts). About 6 minutes on one core (3 seeds).
+//   (scripts/build-word-clusters.ts, scripts/build-ner-gazetteer.ts), and uses wordstats.tsv where present
+//   (scripts/build-word-stats.ts). About 8 minutes on one core (3 seeds).
 //   --dev  hold out the last 10% of train sentences, print dev curves, O-penalty and prune sweeps, write nothing.
 //   --doc W  document pass over first-pass tags of the same words within ±W sentences (0: none).
 //   --o-penalty X  subtract X from O scores when decoding (choose it from the --dev sweep).
@@ -15,9 +16,9 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { parseConll, scoreSpans, type TaggedSentence } from '../src/engine/stages/ner/conll.js';
 import { documentFeatureHashes, joinFeatures } from '../src/engine/stages/ner/document.js';
-import { EMPTY_LEXICON, extractFeatureHashes, type NerLexicon } from '../src/engine/stages/ner/features.js';
+import { extractFeatureHashes, NEWS_TAGGED, type NerLexicon } from '../src/engine/stages/ner/features.js';
 import { NER_TAGS, type NerWeights } from '../src/engine/stages/ner/model.js';
-import { createNerModel, NER_FILES, parseClusters, parseGazetteer, serializeWeights } from '../src/engine/stages/ner/model-io.js';
+import { createNerModel, loadNerLexicon, NER_FILES, serializeWeights } from '../src/engine/stages/ner/model-io.js';
 import { pruneWeights, trainPerceptronEnsemble, type TrainingSentence } from '../src/engine/stages/ner/perceptron.js';
 import { createNerTagger } from '../src/engine/stages/ner/tagger.js';
 import { mapWikiFane } from './ner-wikifane.js';
@@ -78,15 +79,6 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-/** The lexicon shipped beside the weights (built by scripts/build-word-clusters.ts and build-ner-gazetteer.ts). */
-function loadLexicon(dir: string): NerLexicon {
-  const clustersPath = join(dir, NER_FILES.clusters);
-  const gazPath = join(dir, NER_FILES.gazetteer);
-  const clusters = existsSync(clustersPath) ? parseClusters(readFileSync(clustersPath, 'utf8')) : EMPTY_LEXICON.clusters;
-  const { gazetteer, maxWords } = existsSync(gazPath) ? parseGazetteer(readFileSync(gazPath, 'utf8')) : { gazetteer: new Map<string, number>(), maxWords: 0 };
-  return { clusters, gazetteer, gazetteerMaxWords: maxWords };
-}
-
 const TAG_INDEX = new Map<string, number>(NER_TAGS.map((t, i) => [t, i]));
 
 /**
@@ -140,6 +132,15 @@ function foldDomain(weights: NerWeights): NerWeights {
   return { keys, rows, transitions: weights.transitions };
 }
 
+/**
+ * The lexicon for WikiFANE's sentences: without the news tagger's labels per stem (wordstats.tsv), since that
+ * tagger was trained on these very sentences and its word on their names would be too good to be true.
+ */
+function withoutNewsTagger(lexicon: NerLexicon): NerLexicon {
+  if (lexicon.stats === undefined) return lexicon;
+  return { ...lexicon, stats: new Map([...lexicon.stats].map(([stem, counts]) => [stem, counts.subarray(0, NEWS_TAGGED)])) };
+}
+
 function evaluate(weights: NerWeights, lexicon: NerLexicon, sentences: readonly TaggedSentence[], doc?: NerWeights, window = 0, oPenalty = 0): ReturnType<typeof scoreSpans> {
   const tagger = createNerTagger(createNerModel(weights, lexicon, { decoding: { oPenalty } }, doc));
   return scoreSpans(
@@ -162,7 +163,7 @@ function main(): void {
     return;
   }
   const started = Date.now();
-  const lexicon = loadLexicon(args.out);
+  const lexicon = loadNerLexicon(args.out);
   console.error(`lexicon: ${lexicon.clusters.size} clustered words, ${lexicon.gazetteer.size} gazetteer names`);
   const trainText = readFileSync(trainPath, 'utf8');
   let train = parseConll(trainText);
@@ -183,7 +184,7 @@ function main(): void {
   const adapt = extra.length > 0;
   const examples = [
     ...toTraining(train, lexicon, adapt ? DOMAIN_SALT.anercorp : undefined),
-    ...toTraining(extra, lexicon, adapt ? DOMAIN_SALT.wikifane : undefined),
+    ...toTraining(extra, withoutNewsTagger(lexicon), adapt ? DOMAIN_SALT.wikifane : undefined),
   ];
   const finish = (w: NerWeights): NerWeights => (adapt ? foldDomain(w) : w);
   console.error(`features extracted in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -192,12 +193,12 @@ function main(): void {
     const per = Object.entries(s.byType).map(([t, c]) => `${t} ${pct(c.f1)}`).join(' ');
     console.error(`${label} F1 ${pct(s.overall.f1)} (${per}) ${elapsed()}`);
   };
-  const trainFirst = (subset: readonly TrainingSentence[], log: boolean): NerWeights =>
+  const trainFirst = (subset: readonly TrainingSentence[], log: boolean, seeds = args.seeds): NerWeights =>
     finish(
       trainPerceptronEnsemble(subset, {
         epochs: args.epochs,
         seed: args.seed,
-        seeds: args.seeds,
+        seeds,
         minCount: args.minCount,
         onEpoch: (epoch, w) => {
           if (!log) return;
@@ -217,9 +218,9 @@ function main(): void {
     for (let f = 0; f < FOLDS; f++) {
       const lo = Math.floor((f * train.length) / FOLDS);
       const hi = Math.floor(((f + 1) * train.length) / FOLDS);
-      // Fold models train on ANERcorp only: with WikiFANE each would take minutes; the shipped first
-      // pass (with WikiFANE) is a little stronger than the fold models the document pass learnt from.
-      const w = trainFirst([...examples.slice(0, lo), ...examples.slice(hi, train.length)], false);
+      // Fold models train as the first pass does, WikiFANE included (one seed, to save time): the document
+      // pass then learns from first-pass tags as good as those it will see at run time.
+      const w = trainFirst([...examples.slice(0, lo), ...examples.slice(hi)], false, 1);
       const tagger = createNerTagger(createNerModel(w, lexicon));
       for (let i = lo; i < hi; i++) firstPass[i] = tagger.tagTokens(train[i]!.tokens);
       console.error(`fold ${f + 1}/${FOLDS} tagged ${elapsed()}`);
@@ -266,13 +267,26 @@ function main(): void {
     format: `marsad NER model: averaged structured perceptron over hashed features (src/engine/stages/ner), weights averaged over ${args.seeds} shuffle seeds` + (docBytes === undefined ? '' : ', plus a document pass (weights-doc.bin)'),
     trained: new Date().toISOString().slice(0, 10),
     decoding: { oPenalty: args.oPenalty },
-    config: { epochs: args.epochs, seed: args.seed, seeds: args.seeds, minCount: args.minCount, prune: args.prune, wikifane: args.wikifane, documentWindow: args.doc },
+    config: {
+      epochs: args.epochs,
+      seed: args.seed,
+      seeds: args.seeds,
+      minCount: args.minCount,
+      prune: args.prune,
+      wikifane: args.wikifane,
+      documentWindow: args.doc,
+      documentFolds: '4 contiguous folds of the ANERcorp train split, fold models trained as the first pass (with WikiFANE), one seed',
+      newsStatistics: lexicon.stats === undefined ? null : NER_FILES.stats,
+    },
     data: dataHashes,
     files: {
       [NER_FILES.weights]: sha256(bytes),
       ...(docBytes === undefined ? {} : { [NER_FILES.documentWeights]: sha256(docBytes) }),
-      [NER_FILES.clusters]: existsSync(join(args.out, NER_FILES.clusters)) ? sha256(readFileSync(join(args.out, NER_FILES.clusters))) : null,
-      [NER_FILES.gazetteer]: existsSync(join(args.out, NER_FILES.gazetteer)) ? sha256(readFileSync(join(args.out, NER_FILES.gazetteer))) : null,
+      ...Object.fromEntries(
+        [NER_FILES.clusters, NER_FILES.gazetteer, NER_FILES.stats]
+          .filter((file) => existsSync(join(args.out, file)))
+          .map((file) => [file, sha256(readFileSync(join(args.out, file)))]),
+      ),
     },
     features: pruned.keys.length + (prunedDoc?.keys.length ?? 0),
     scores: {

@@ -8,9 +8,21 @@ export interface NerLexicon {
   readonly gazetteer: ReadonlyMap<string, number>;
   /** The longest gazetteer entry, in words. */
   readonly gazetteerMaxWords: number;
+  /** Folded stem → how news uses it (`NEWS_*` columns; resources/ner/wordstats.tsv, scripts/build-word-stats.ts). */
+  readonly stats?: ReadonlyMap<string, Uint32Array>;
   /** How many token views to memoise before the memo is emptied (default 300,000); a long ingest sets it lower. */
   readonly viewCacheSize?: number;
 }
+
+/**
+ * Columns of a stem's news statistics: occurrences, with the article, with a pronoun or plural suffix, then how
+ * often a tagger trained on WikiFANE alone labelled it B-PERS, I-PERS, B-LOC, I-LOC, B-ORG, I-ORG, B-MISC, I-MISC.
+ */
+export const NEWS_COUNT = 0;
+export const NEWS_DEFINITE = 1;
+export const NEWS_SUFFIXED = 2;
+export const NEWS_TAGGED = 3;
+export const NEWS_COLUMNS = 11;
 
 export const GAZ_PER = 1;
 export const GAZ_LOC = 2;
@@ -32,9 +44,11 @@ export const GAZ_WIKI_PER = 2048;
 export const GAZ_WIKI_LOC = 4096;
 export const GAZ_WIKI_ORG = 8192;
 export const GAZ_WIKI_MISC = 16384;
-const GAZ_NAMES = ['PER', 'LOC', 'ORG', 'GIVEN', 'KPER', 'KLOC', 'KORG', 'NORP', 'TPER', 'TLOC', 'TORG', 'WPER', 'WLOC', 'WORG', 'WMISC'] as const;
+/** Names of the kinds ANERcorp calls MISC that no other list holds: currencies, scriptures, religions, diseases. */
+export const GAZ_MISC = 32768;
+const GAZ_NAMES = ['PER', 'LOC', 'ORG', 'GIVEN', 'KPER', 'KLOC', 'KORG', 'NORP', 'TPER', 'TLOC', 'TORG', 'WPER', 'WLOC', 'WORG', 'WMISC', 'MISC'] as const;
 /** The bits that stand for names (not trigger words), matched longest first. */
-const GAZ_NAME_BITS = 0xff | GAZ_WIKI_PER | GAZ_WIKI_LOC | GAZ_WIKI_ORG | GAZ_WIKI_MISC;
+const GAZ_NAME_BITS = 0xff | GAZ_WIKI_PER | GAZ_WIKI_LOC | GAZ_WIKI_ORG | GAZ_WIKI_MISC | GAZ_MISC;
 /** Bit names by bit index, for the model-io parser. */
 export const GAZ_TYPE_BITS: Readonly<Record<string, number>> = Object.fromEntries(GAZ_NAMES.map((n, b) => [n, 1 << b]));
 
@@ -190,6 +204,8 @@ interface TokenView {
   /** The medium and fine cluster ids as strings (of `cluster`, else `stemCluster`), '' when unknown. */
   readonly c1: string;
   readonly c2: string;
+  /** Usage class of the stem in news (see `usageOf`), '' without statistics. */
+  readonly usage: string;
   /** Readings of the word for gazetteer lookup as a name's first word (see `firstForms`). */
   readonly firstForms: readonly string[];
   /** The hashes of the features that depend on this token alone. */
@@ -206,6 +222,7 @@ const BOUNDARY: TokenView = {
   stemCluster: undefined,
   c1: '',
   c2: '',
+  usage: '',
   firstForms: [],
   localHashes: undefined,
 };
@@ -243,6 +260,37 @@ function firstFormsOf(folded: string, pro: string): string[] {
   return forms;
 }
 
+/** ANERcorp's types in the order of the news statistics' tagger columns (from `NEWS_TAGGED`). */
+const USAGE_TYPES = 'PLOM';
+
+/**
+ * How a stem is used in news, as "/"-separated parts: a frequency bin, then (from five occurrences on) how often
+ * it takes the article and a suffix — names rarely do, and Arabic has no capitals to tell them — then how the
+ * news tagger labelled it: the commonest type with its share and whether it mostly begins a name («دونالد»
+ * P4B), and each type's share alone. "0" for a stem never seen; '' without statistics.
+ */
+function usageOf(stem: string, lexicon: NerLexicon): string {
+  const stats = lexicon.stats;
+  if (stats === undefined || stats.size === 0) return '';
+  const s = stats.get(stem);
+  if (s === undefined) return '0';
+  const n = s[NEWS_COUNT]!;
+  const freq = String(Math.min(7, Math.ceil(Math.log2(n + 1) / 2)));
+  if (n < 5) return freq;
+  const bin = (x: number): string => (x === 0 ? '0' : x < 0.05 ? '1' : x < 0.3 ? '2' : '3');
+  let out = freq + '/' + bin(s[NEWS_DEFINITE]! / n) + '/' + bin(s[NEWS_SUFFIXED]! / n);
+  if (s.length < NEWS_COLUMNS) return out;
+  const byType = [0, 1, 2, 3].map((t) => s[NEWS_TAGGED + 2 * t]! + s[NEWS_TAGGED + 2 * t + 1]!);
+  const total = byType[0]! + byType[1]! + byType[2]! + byType[3]!;
+  if (total === 0) return out + '/none';
+  let best = 0;
+  for (let t = 1; t < 4; t++) if (byType[t]! > byType[best]!) best = t;
+  const share = (r: number): string => (r < 0.1 ? '1' : r < 0.5 ? '2' : r < 0.9 ? '3' : '4');
+  out += '/' + USAGE_TYPES[best]! + share(total / n) + (s[NEWS_TAGGED + 2 * best]! >= s[NEWS_TAGGED + 2 * best + 1]! ? 'B' : 'I');
+  for (let t = 0; t < 4; t++) if (byType[t]! > 0) out += '/' + USAGE_TYPES[t]! + '=' + share(byType[t]! / n);
+  return out;
+}
+
 function viewOf(token: string, lexicon: NerLexicon, index: LexiconIndex): TokenView {
   const hit = index.views.get(token);
   if (hit !== undefined) return hit;
@@ -261,6 +309,7 @@ function viewOf(token: string, lexicon: NerLexicon, index: LexiconIndex): TokenV
     stemCluster,
     c1: c === undefined ? '' : String(c[1]),
     c2: c === undefined ? '' : String(c[2]),
+    usage: usageOf(stem, lexicon),
     firstForms: firstFormsOf(folded, pro).filter((f) => index.firstWordMax.has(f)),
     localHashes: undefined,
   };
@@ -356,6 +405,15 @@ function localFeatures(v: TokenView, sink: FeatureSink): void {
     sink.add('c2=', String(c[2]));
   }
   if (v.stemCluster !== undefined && v.cluster !== undefined) sink.add('sc2=', String(v.stemCluster[2]));
+  if (v.usage !== '') {
+    sink.add('u=', v.usage);
+    const slash = v.usage.indexOf('/');
+    if (slash > 0) {
+      sink.add('uf=', v.usage.slice(0, slash));
+      sink.add('ur=', v.usage.slice(slash));
+    }
+    for (const part of v.usage.split('/').slice(3)) sink.add('ua=', part);
+  }
 }
 
 /** Features of the token in its sentence: neighbours, their clusters, gazetteer matches, trigger words. */

@@ -1,8 +1,9 @@
-// Reading and writing the NER model directory: weights (binary), word clusters and gazetteer (TSV with headers), manifest.
+// Reading and writing the NER model directory: weights (binary), word clusters, gazetteer and news statistics (TSV with
+// headers), manifest.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MarsadError } from '../../../model/errors.js';
-import { GAZ_TYPE_BITS, type NerLexicon } from './features.js';
+import { GAZ_TYPE_BITS, NEWS_COLUMNS, NEWS_COUNT, type NerLexicon } from './features.js';
 import { createWeightIndex, NER_TAGS, TAG_COUNT, type NerWeights, type WeightIndex } from './model.js';
 
 /** Files of a model directory (resources/ner/). */
@@ -12,15 +13,18 @@ export const NER_FILES = {
   documentWeights: 'weights-doc.bin',
   clusters: 'clusters.tsv',
   gazetteer: 'gazetteer.tsv',
+  /** Optional: how news uses each stem (scripts/build-word-stats.ts). */
+  stats: 'wordstats.tsv',
   manifest: 'manifest.json',
 } as const;
 
 export interface NerModel {
   readonly weights: NerWeights;
+  /** The first pass's weights and, when the model has one, the document pass's (table 1), under one index. */
   readonly index: WeightIndex;
   readonly lexicon: NerLexicon;
   /** The second, document-level pass (see document.ts), when the model has one. */
-  readonly document?: { readonly weights: NerWeights; readonly index: WeightIndex };
+  readonly document?: { readonly weights: NerWeights };
   /** The manifest as written by scripts/train-ner.ts (config, data hashes, scores). */
   readonly manifest: Record<string, unknown>;
   /**
@@ -99,6 +103,46 @@ export function parseClusters(text: string, source: string = NER_FILES.clusters)
   return out;
 }
 
+/**
+ * Parses wordstats.tsv: "#" header lines, then a folded stem and its NEWS_COLUMNS counts (features.ts), or only
+ * its first three (occurrences, with the article, with a suffix), tab-separated.
+ */
+export function parseWordStats(text: string, source: string = NER_FILES.stats): Map<string, Uint32Array> {
+  const out = new Map<string, Uint32Array>();
+  let lineNo = 0;
+  for (const line of text.split('\n')) {
+    lineNo++;
+    if (line === '' || line.startsWith('#')) continue;
+    const tab = line.indexOf('\t');
+    const counts = tab >= 0 ? parseCounts(line, tab + 1) : undefined; // the stem may be empty: a token of tatweel alone
+    if (counts === undefined || (counts.length !== 3 && counts.length !== NEWS_COLUMNS) || counts[NEWS_COUNT]! < 1) {
+      throw new MarsadError('E_RESOURCE', `${source}:${lineNo}: expected a stem and 3 or ${NEWS_COLUMNS} counts, tab-separated, found "${line}".`, { source });
+    }
+    out.set(line.slice(0, tab), counts);
+  }
+  return out;
+}
+
+/** Tab-separated decimal counts from `from` to the end of the line, or undefined at anything else (a hot loop at load). */
+function parseCounts(line: string, from: number): Uint32Array | undefined {
+  const values: number[] = [];
+  let value = 0;
+  let digits = 0;
+  for (let i = from; i <= line.length; i++) {
+    const c = i < line.length ? line.charCodeAt(i) : 9;
+    if (c === 9) {
+      if (digits === 0) return undefined;
+      values.push(value);
+      value = 0;
+      digits = 0;
+    } else if (c >= 48 && c <= 57 && digits < 10) {
+      value = value * 10 + (c - 48);
+      digits++;
+    } else return undefined;
+  }
+  return Uint32Array.from(values);
+}
+
 const GAZ_BITS = GAZ_TYPE_BITS;
 
 /** Parses gazetteer.tsv: "#" header lines, then `folded name<TAB>TYPE[|TYPE…]` with TYPE in PER, LOC, ORG, GIVEN,
@@ -135,21 +179,32 @@ function readResource(dir: string, file: string): Buffer {
   }
 }
 
+/**
+ * The lexicon of a model directory: clusters and gazetteer (required), news statistics (optional, used when
+ * present: a model is trained and run with the same files).
+ */
+export function loadNerLexicon(dir: string): NerLexicon {
+  const clusters = parseClusters(readResource(dir, NER_FILES.clusters).toString('utf8'), join(dir, NER_FILES.clusters));
+  const { gazetteer, maxWords } = parseGazetteer(readResource(dir, NER_FILES.gazetteer).toString('utf8'), join(dir, NER_FILES.gazetteer));
+  const statsPath = join(dir, NER_FILES.stats);
+  const stats = existsSync(statsPath) ? parseWordStats(readFileSync(statsPath, 'utf8'), statsPath) : undefined;
+  return { clusters, gazetteer, gazetteerMaxWords: maxWords, ...(stats === undefined ? {} : { stats }) };
+}
+
 /** Loads a model directory written by scripts/train-ner.ts (resources/ner/). */
 export function loadNerModel(dir: string): NerModel {
   const weights = deserializeWeights(new Uint8Array(readResource(dir, NER_FILES.weights)), join(dir, NER_FILES.weights));
-  const clusters = parseClusters(readResource(dir, NER_FILES.clusters).toString('utf8'), join(dir, NER_FILES.clusters));
-  const { gazetteer, maxWords } = parseGazetteer(readResource(dir, NER_FILES.gazetteer).toString('utf8'), join(dir, NER_FILES.gazetteer));
+  const lexicon = loadNerLexicon(dir);
   const manifest = JSON.parse(readResource(dir, NER_FILES.manifest).toString('utf8')) as Record<string, unknown>;
   const docPath = join(dir, NER_FILES.documentWeights);
   const document = existsSync(docPath) ? deserializeWeights(new Uint8Array(readFileSync(docPath)), docPath) : undefined;
-  return createNerModel(weights, { clusters, gazetteer, gazetteerMaxWords: maxWords }, manifest, document);
+  return createNerModel(weights, lexicon, manifest, document);
 }
 
 /** A model from weights and a lexicon already in memory (tests, training). */
 export function createNerModel(weights: NerWeights, lexicon: NerLexicon, manifest: Record<string, unknown> = {}, document?: NerWeights): NerModel {
   const decoding = (manifest.decoding ?? {}) as { oPenalty?: unknown };
   const oPenalty = typeof decoding.oPenalty === 'number' ? decoding.oPenalty : 0;
-  const model = { weights, index: createWeightIndex(weights), lexicon, manifest, oPenalty };
-  return document === undefined ? model : { ...model, document: { weights: document, index: createWeightIndex(document) } };
+  if (document === undefined) return { weights, index: createWeightIndex(weights), lexicon, manifest, oPenalty };
+  return { weights, index: createWeightIndex(weights, document), lexicon, manifest, oPenalty, document: { weights: document } };
 }

@@ -14,28 +14,41 @@ export interface NerWeights {
 }
 
 /**
- * A weight table ready for lookups: open addressing over the feature hashes, each slot holding the hash and its
- * row + 1 side by side (0: empty), so a probe reads one cache line instead of the slot and then the key array.
+ * Weight tables ready for lookups: open addressing over the feature hashes, each slot holding the hash and then,
+ * per table, its row + 1 (0: not in that table), side by side, so one probe reads one cache line and finds the
+ * feature in every table: the first pass and the document pass share their lookups.
  */
 export interface WeightIndex {
-  readonly weights: NerWeights;
+  readonly tables: readonly NerWeights[];
   readonly mask: number;
+  /** 1 + tables.length numbers per slot. */
+  readonly stride: number;
   readonly table: Uint32Array;
 }
 
-export function createWeightIndex(weights: NerWeights): WeightIndex {
+export function createWeightIndex(...tables: NerWeights[]): WeightIndex {
+  const stride = 1 + tables.length;
+  // Sized for every key of every table: shared keys leave some slots spare, a set to count them would cost more.
+  const keys = tables.reduce((n, t) => n + t.keys.length, 0);
   let size = 1;
-  while (size < weights.keys.length * 2) size <<= 1;
+  while (size < keys * 2) size <<= 1;
   const mask = size - 1;
-  const table = new Uint32Array(size * 2);
-  const { keys } = weights;
-  for (let r = 0; r < keys.length; r++) {
-    let slot = mix(keys[r]!) & mask;
-    while (table[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
-    table[2 * slot] = keys[r]!;
-    table[2 * slot + 1] = r + 1;
-  }
-  return { weights, mask, table };
+  const table = new Uint32Array(size * stride);
+  tables.forEach((t, k) => {
+    for (let r = 0; r < t.keys.length; r++) {
+      const hash = t.keys[r]!;
+      let slot = mix(hash) & mask;
+      while (occupied(table, slot, stride) && table[slot * stride] !== hash) slot = (slot + 1) & mask;
+      table[slot * stride] = hash;
+      table[slot * stride + 1 + k] = r + 1;
+    }
+  });
+  return { tables, mask, stride, table };
+}
+
+function occupied(table: Uint32Array, slot: number, stride: number): boolean {
+  for (let k = 1; k < stride; k++) if (table[slot * stride + k] !== 0) return true;
+  return false;
 }
 
 /** Spreads the FNV hash bits before masking (consecutive templates share prefixes). */
@@ -46,16 +59,22 @@ function mix(h: number): number {
   return h >>> 0;
 }
 
-/** The weight row of a feature hash, or -1 when the model never saw it. */
-export function findRow(index: WeightIndex, hash: number): number {
-  const { table, mask } = index;
+/** The slot of a feature hash (its rows follow the hash), or -1 when no table has it. */
+function findSlot(index: WeightIndex, hash: number): number {
+  const { table, mask, stride } = index;
   let slot = mix(hash) & mask;
   for (;;) {
-    const r = table[2 * slot + 1]!;
-    if (r === 0) return -1;
-    if (table[2 * slot] === hash) return r - 1;
+    const at = slot * stride;
+    if (table[at] === hash && occupied(table, slot, stride)) return at;
+    if (!occupied(table, slot, stride)) return -1;
     slot = (slot + 1) & mask;
   }
+}
+
+/** The row of a feature hash in table `k` (default the first), or -1 when that table never saw it. */
+export function findRow(index: WeightIndex, hash: number, k = 0): number {
+  const at = findSlot(index, hash);
+  return at < 0 ? -1 : index.table[at + 1 + k]! - 1;
 }
 
 /** True when tag `to` may follow tag `from` (from = -1 for the sentence start). */
@@ -89,46 +108,63 @@ export function emissionScores(rows: Float32Array, featureRows: readonly Int32Ar
   return out;
 }
 
-/** Adds the weight rows of `hashes` into `out` at `base`. */
-function addRows(index: WeightIndex, hashes: Uint32Array, out: Float64Array, base: number): void {
-  const rows = index.weights.rows;
-  for (let k = 0; k < hashes.length; k++) {
-    const r = findRow(index, hashes[k]!);
+/** Adds the rows of `hashes` in every table into `out[k]` at `base`. */
+function addAllRows(index: WeightIndex, hashes: Uint32Array, out: readonly Float64Array[], base: number): void {
+  const { table, tables } = index;
+  for (let h = 0; h < hashes.length; h++) {
+    const at = findSlot(index, hashes[h]!);
+    if (at < 0) continue;
+    for (let k = 0; k < tables.length; k++) {
+      const r = table[at + 1 + k]! - 1;
+      if (r < 0) continue;
+      const rows = tables[k]!.rows;
+      const o = out[k]!;
+      const off = r * TAG_COUNT;
+      for (let y = 0; y < TAG_COUNT; y++) o[base + y]! += rows[off + y]!;
+    }
+  }
+}
+
+/** Adds the rows of `hashes` in table `k` alone into `out` at `base` (features only that table knows). */
+export function addRows(index: WeightIndex, k: number, hashes: Uint32Array, out: Float64Array, base: number): void {
+  const rows = index.tables[k]!.rows;
+  for (let h = 0; h < hashes.length; h++) {
+    const at = findSlot(index, hashes[h]!);
+    if (at < 0) continue;
+    const r = index.table[at + 1 + k]! - 1;
     if (r < 0) continue;
     const off = r * TAG_COUNT;
     for (let y = 0; y < TAG_COUNT; y++) out[base + y]! += rows[off + y]!;
   }
 }
 
-/** Per weight index: memoised score sums of token-local feature arrays (keyed by the shared array object). */
+/** Per weight index: memoised score sums (every table's, one after the other) of token-local feature arrays. */
 const LOCAL_SUMS = new WeakMap<WeightIndex, WeakMap<Uint32Array, Float64Array>>();
 
 /**
- * Emission scores from feature parts: `local[i]` arrays are shared by every occurrence of a token, so
- * their sums are memoised per model; `context[i]` (and `extra[i]`, when given) are summed each time.
+ * Emission scores of every table of the index from feature parts, one array per table: `local[i]` arrays are
+ * shared by every occurrence of a token, so their sums are memoised per index; `context[i]` are summed each time.
  */
-export function emissionScoresOfParts(
-  index: WeightIndex,
-  local: readonly Uint32Array[],
-  context: readonly Uint32Array[],
-  extra?: readonly Uint32Array[],
-): Float64Array {
+export function emissionScoresOfParts(index: WeightIndex, local: readonly Uint32Array[], context: readonly Uint32Array[]): Float64Array[] {
   const n = local.length;
+  const K = index.tables.length;
   let memo = LOCAL_SUMS.get(index);
   if (memo === undefined) LOCAL_SUMS.set(index, (memo = new WeakMap()));
-  const out = new Float64Array(n * TAG_COUNT);
+  const out = index.tables.map(() => new Float64Array(n * TAG_COUNT));
+  const one = index.tables.map(() => new Float64Array(TAG_COUNT));
   for (let i = 0; i < n; i++) {
     const l = local[i]!;
     let sum = memo.get(l);
     if (sum === undefined) {
-      sum = new Float64Array(TAG_COUNT);
-      addRows(index, l, sum, 0);
+      for (const o of one) o.fill(0);
+      addAllRows(index, l, one, 0);
+      sum = new Float64Array(K * TAG_COUNT);
+      one.forEach((o, k) => sum!.set(o, k * TAG_COUNT));
       memo.set(l, sum);
     }
     const base = i * TAG_COUNT;
-    for (let y = 0; y < TAG_COUNT; y++) out[base + y] = sum[y]!;
-    addRows(index, context[i]!, out, base);
-    if (extra !== undefined) addRows(index, extra[i]!, out, base);
+    for (let k = 0; k < K; k++) out[k]!.set(sum.subarray(k * TAG_COUNT, (k + 1) * TAG_COUNT), base);
+    addAllRows(index, context[i]!, out, base);
   }
   return out;
 }

@@ -12,14 +12,15 @@ import {
   foldForm,
   GAZ_KB_PER,
   GAZ_LOC,
+  GAZ_MISC,
   GAZ_PER,
   GAZ_TRIGGER_PER,
   GAZ_WIKI_LOC,
   GAZ_WIKI_ORG,
   hashFeature, splitProclitics, type NerLexicon } from './features.js';
-import { NER_TAGS } from './model.js';
+import { createWeightIndex, findRow, NER_TAGS, TAG_COUNT } from './model.js';
 import { documentFeatureHashes, joinFeatures } from './document.js';
-import { createNerModel, deserializeWeights, loadNerModel, NER_FILES, parseGazetteer, serializeWeights } from './model-io.js';
+import { createNerModel, deserializeWeights, loadNerModel, NER_FILES, parseGazetteer, parseWordStats, serializeWeights } from './model-io.js';
 import { averageWeights, trainPerceptron, trainPerceptronEnsemble } from './perceptron.js';
 import { createNerTagger, trimmedStart } from './tagger.js';
 
@@ -250,6 +251,12 @@ describe('loadNerModel', () => {
     const loaded = loadNerModel(dir);
     expect(loaded.lexicon.gazetteer.get('عمان')).toBe(GAZ_LOC);
     expect(loaded.weights.keys.length).toBe(model.weights.keys.length);
+    expect(loaded.lexicon.stats).toBeUndefined();
+    // The news statistics are optional and read when present.
+    writeFileSync(join(dir, NER_FILES.stats), '# stats\nعمان\t40\t1\t0\n');
+    expect([...loadNerModel(dir).lexicon.stats!.get('عمان')!]).toEqual([40, 1, 0]);
+    writeFileSync(join(dir, NER_FILES.stats), '# stats\nعمان\tforty\t1\t0\n');
+    expect(() => loadNerModel(dir)).toThrow(/wordstats\.tsv:2:/);
   });
 });
 
@@ -310,3 +317,69 @@ describe('perceptron seed ensemble', () => {
     expect(scoreSpans(TRAINING.map((s) => s.tags), TRAINING.map((s) => tagger.tagTokens(s.tokens))).overall.f1).toBe(1);
   });
 });
+
+describe('news statistics', () => {
+  // stem → occurrences, with the article, with a suffix, then B-/I- counts of PERS, LOC, ORG, MISC from the news tagger.
+  const stats = parseWordStats(
+    [
+      '# stats',
+      'تراب\t72\t32\t8\t0\t0\t0\t0\t0\t0\t0\t0',
+      'سلمان\t1889\t17\t0\t1700\t90\t0\t0\t0\t0\t0\t0',
+      'ندره\t3\t0\t0',
+    ].join('\n'),
+  );
+  const lexicon: NerLexicon = { clusters: new Map(), gazetteer: new Map(), gazetteerMaxWords: 0, stats };
+  const usage = (word: string): string[] => extractFeatureStrings([word], lexicon)[0]!.filter((f) => /^u[a-z]?=/.test(f));
+
+  it('tells a common word from a name by the article, suffixes and how the news tagger labelled it', () => {
+    // «تراب» takes the article often (32/72) and the tagger never called it a name.
+    expect(usage('التراب')).toEqual(['u=4/3/2/none', 'uf=4', 'ur=/3/2/none', 'ua=none']);
+    // «سلمان»: rarely with the article, never with a suffix, a person's first word almost every time.
+    expect(usage('وسلمان')).toEqual(['u=6/1/0/P4B/P=4', 'uf=6', 'ur=/1/0/P4B/P=4', 'ua=P4B', 'ua=P=4']);
+  });
+
+  it('gives a rare stem its frequency only, and an unseen one its own class', () => {
+    expect(usage('ندرة')).toEqual(['u=1']);
+    expect(usage('رامسفيلد')).toEqual(['u=0']);
+    expect(extractFeatureStrings(['رامسفيلد'], LEXICON)[0]!.some((f) => f.startsWith('u='))).toBe(false);
+  });
+
+  it('rejects a malformed line with its number', () => {
+    expect(() => parseWordStats('# h\nتراب\t72\t32\n')).toThrow(/:2: expected a stem and 3 or 11 counts/);
+    expect(() => parseWordStats('# h\nتراب\t72\tكثير\t3\n')).toThrow(/:2:/);
+    expect(() => parseWordStats('# h\nتراب\t0\t0\t0\n')).toThrow(/:2:/);
+  });
+
+  it('reads the MISC list of currencies, scriptures and diseases', () => {
+    const { gazetteer } = parseGazetteer('# header\nليره\tMISC\n');
+    expect(gazetteer.get('ليره')).toBe(GAZ_MISC);
+    expect(extractFeatureStrings(['بلغ', '200', 'ليرة'], { clusters: new Map(), gazetteer, gazetteerMaxWords: 1 })[2]).toContain('gt=B-MISC');
+  });
+});
+
+describe('weight index', () => {
+  it('finds each feature in every table it is in, with one probe per feature', () => {
+    const table = (keys: number[]) => ({ keys: Uint32Array.from(keys), rows: new Float32Array(keys.length * TAG_COUNT), transitions: new Float32Array((TAG_COUNT + 1) * TAG_COUNT) });
+    // Keys chosen to collide in a small table: 0 and the hashes of two strings, shared and not.
+    const a = table([0, 7, hashFeature('w=عمان'), 99]);
+    const b = table([hashFeature('w=عمان'), 12345, 0]);
+    const index = createWeightIndex(a, b);
+    expect([0, 7, hashFeature('w=عمان'), 99, 12345].map((h) => [findRow(index, h, 0), findRow(index, h, 1)])).toEqual([
+      [0, 2],
+      [1, -1],
+      [2, 0],
+      [3, -1],
+      [-1, 1],
+    ]);
+    expect(findRow(index, 424242)).toBe(-1);
+    expect(findRow(createWeightIndex(a), 99)).toBe(3);
+  });
+
+  it('scores a document\'s two passes with the same results as one table at a time', () => {
+    const model = trainTiny();
+    const tokens = ['قال', 'الرئيس', 'سامر', 'الحداد', 'في', 'دمشق'];
+    const withDocument = createNerModel(model.weights, LEXICON, {}, model.weights);
+    expect(createNerTagger(withDocument).tagTokens(tokens)).toEqual(createNerTagger(model).tagTokens(tokens));
+  });
+});
+

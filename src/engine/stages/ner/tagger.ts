@@ -4,7 +4,7 @@ import { tokenize } from '../../../arabic/tokenize.js';
 import { chunksOf } from './conll.js';
 import { documentFeatureHashes } from './document.js';
 import { extractFeatureParts } from './features.js';
-import { emissionScoresOfParts, NER_TAGS, posteriors, TAG_COUNT, viterbi, type NerTag } from './model.js';
+import { addRows, emissionScoresOfParts, NER_TAGS, posteriors, TAG_COUNT, viterbi, type NerTag } from './model.js';
 import type { NerModel } from './model-io.js';
 
 export type MentionLabel = 'PER' | 'ORG' | 'LOC' | 'MISC';
@@ -65,22 +65,20 @@ export function trimmedStart(segmenter: Segmenter, token: string, offset: number
   return start;
 }
 
-/** A scored decode of one sentence under one weight set. */
-function decodeWith(
-  index: NerModel['index'],
-  parts: { local: readonly Uint32Array[]; context: readonly Uint32Array[] },
-  extra: readonly Uint32Array[] | undefined,
-  withScores: boolean,
-  oPenalty: number,
-): { tags: NerTag[]; scores: number[] } {
-  const n = parts.local.length;
+/**
+ * Which posteriors a decode computes: none, every token's, or only those of sentences with a mention (findMentions
+ * ranks mentions by them; most sentences of a long article have none, and forward–backward is not free).
+ */
+type Scores = 'none' | 'tokens' | 'mentions';
+
+/** A scored decode of one sentence's emissions under a table's transitions (emissions are changed). */
+function decode(emissions: Float64Array, transitions: Float32Array, scoring: Scores, oPenalty: number): { tags: NerTag[]; scores: number[] } {
+  const n = emissions.length / TAG_COUNT;
   if (n === 0) return { tags: [], scores: [] };
-  const emissions = emissionScoresOfParts(index, parts.local, parts.context, extra);
   if (oPenalty !== 0) for (let i = 0; i < n; i++) emissions[i * TAG_COUNT]! -= oPenalty; // tag 0 is O
-  const transitions = index.weights.transitions;
   const path = viterbi(emissions, transitions, n);
   const tags = path.map((y) => NER_TAGS[y]!);
-  if (!withScores) return { tags, scores: [] };
+  if (scoring === 'none' || (scoring === 'mentions' && path.every((y) => y === 0))) return { tags, scores: [] };
   const post = posteriors(emissions, transitions, n, POSTERIOR_TEMPERATURE);
   return { tags, scores: path.map((y, i) => post[i * TAG_COUNT + y]!) };
 }
@@ -91,10 +89,14 @@ export function createNerTagger(model: NerModel, resources: NerTaggerResources =
    * Tags a document's sentences: the first pass per sentence, then (when the model has one) the document
    * pass, whose features see how the first pass tagged the same word in the other sentences within `window`.
    */
-  const tagDocument = (sentences: readonly (readonly string[])[], withScores: boolean, window: number): { tags: NerTag[]; scores: number[] }[] => {
-    const parts = sentences.map((tokens) => extractFeatureParts(tokens, lexicon));
+  const tagDocument = (sentences: readonly (readonly string[])[], scoring: Scores, window: number): { tags: NerTag[]; scores: number[] }[] => {
+    // One sweep over the features scores both passes: the document pass only adds its own features after.
+    const emissions = sentences.map((tokens) => {
+      const { local, context } = extractFeatureParts(tokens, lexicon);
+      return emissionScoresOfParts(model.index, local, context);
+    });
     const last = model.document === undefined;
-    const first = parts.map((p) => decodeWith(model.index, p, undefined, withScores && last, last ? model.oPenalty : 0));
+    const first = emissions.map(([e]) => decode(e!, model.weights.transitions, last ? scoring : 'none', last ? model.oPenalty : 0));
     if (model.document === undefined) return first;
     const extra = documentFeatureHashes(
       sentences,
@@ -102,7 +104,11 @@ export function createNerTagger(model: NerModel, resources: NerTaggerResources =
       window,
       lexicon,
     );
-    return parts.map((p, s) => decodeWith(model.document!.index, p, extra[s]!, withScores, model.oPenalty));
+    return emissions.map(([, e], s) => {
+      const doc = e!;
+      extra[s]!.forEach((hashes, i) => addRows(model.index, 1, hashes, doc, i * TAG_COUNT));
+      return decode(doc, model.document!.weights.transitions, scoring, model.oPenalty);
+    });
   };
   const findMentions = (text: string, sentences: readonly { start: number; end: number }[]): NerMention[] => {
     const mentions: NerMention[] = [];
@@ -112,7 +118,7 @@ export function createNerTagger(model: NerModel, resources: NerTaggerResources =
     }));
     const tagged = tagDocument(
       spans.map((s) => s.tokens.map((t) => t.text)),
-      true,
+      'mentions',
       Infinity,
     );
     spans.forEach(({ span, tokens }, s) => {
@@ -132,9 +138,9 @@ export function createNerTagger(model: NerModel, resources: NerTaggerResources =
     return mentions;
   };
   return {
-    tagTokens: (tokens) => tagDocument([tokens], false, 0)[0]!.tags,
-    tagTokensWithScores: (tokens) => tagDocument([tokens], true, 0)[0]!,
-    tagSentences: (sentences, window = Infinity) => tagDocument(sentences, false, window).map((r) => r.tags),
+    tagTokens: (tokens) => tagDocument([tokens], 'none', 0)[0]!.tags,
+    tagTokensWithScores: (tokens) => tagDocument([tokens], 'tokens', 0)[0]!,
+    tagSentences: (sentences, window = Infinity) => tagDocument(sentences, 'none', window).map((r) => r.tags),
     findMentions,
   };
 }
