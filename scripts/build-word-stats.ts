@@ -14,7 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { parseConll } from '../src/engine/stages/ner/conll.js';
-import { extractFeatureHashes, NEWS_COLUMNS, NEWS_TAGGED, splitProclitics, type NerLexicon } from '../src/engine/stages/ner/features.js';
+import { extractFeatureHashes, NEWS_COLUMNS, NEWS_COUNT, NEWS_DEFINITE, NEWS_SUFFIXED, NEWS_TAGGED, splitProclitics, type NerLexicon } from '../src/engine/stages/ner/features.js';
 import { NER_TAGS } from '../src/engine/stages/ner/model.js';
 import { createNerModel, NER_FILES, parseClusters, parseGazetteer } from '../src/engine/stages/ner/model-io.js';
 import { trainPerceptron } from '../src/engine/stages/ner/perceptron.js';
@@ -36,6 +36,39 @@ function option(name: string, fallback: number): number {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
+/**
+ * Counts per stem over folded sentences: [occurrences, with the article, with a pronoun or plural suffix, then
+ * zeros for the tagger's labels] (NEWS_* columns). `finish` adds the suffix counts once every stem is known.
+ */
+export function createUsageCounts(): { add(sentence: readonly string[]): void; finish(): Map<string, Uint32Array> } {
+  const stems = new Map<string, Uint32Array>();
+  return {
+    add(sentence) {
+      for (const w of sentence) {
+        const [pro, stem] = splitProclitics(w);
+        let c = stems.get(stem);
+        if (c === undefined) stems.set(stem, (c = new Uint32Array(NEWS_COLUMNS)));
+        c[NEWS_COUNT]! += 1;
+        if (pro.endsWith('ال') || pro.endsWith('لل')) c[NEWS_DEFINITE]! += 1;
+      }
+    },
+    finish() {
+      for (const [stem, c] of stems) for (const s of SUFFIXES) c[NEWS_SUFFIXED]! += stems.get(stem + s)?.[NEWS_COUNT] ?? 0;
+      return stems;
+    },
+  };
+}
+
+/** Adds a tagged sentence's labels to its stems' B-/I- counts per type (stems missing from `stems` are skipped). */
+export function addTaggerLabels(stems: ReadonlyMap<string, Uint32Array>, sentence: readonly string[], tags: readonly string[]): void {
+  tags.forEach((tag, i) => {
+    const t = TYPES.indexOf(tag.slice(2) as (typeof TYPES)[number]);
+    const c = stems.get(splitProclitics(sentence[i]!)[1]);
+    if (t < 0 || c === undefined) return;
+    c[NEWS_TAGGED + 2 * t + (tag.startsWith('B-') ? 0 : 1)]! += 1;
+  });
+}
+
 async function main(): Promise<void> {
   const dataDir = process.env.MARSAD_DATA ?? join(ROOT, '../shared/data');
   for (const file of [...NEWS_FILES, WIKIFANE_FILE]) {
@@ -50,19 +83,13 @@ async function main(): Promise<void> {
   const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(0)} s`;
 
   // 1. Counts per stem: occurrences, with the article, with a suffix.
-  const stems = new Map<string, Uint32Array>();
+  const usage = createUsageCounts();
   let tokens = 0;
   await readSentences(dataDir, (sentence) => {
-    for (const w of sentence) {
-      tokens++;
-      const [pro, stem] = splitProclitics(w);
-      let c = stems.get(stem);
-      if (c === undefined) stems.set(stem, (c = new Uint32Array(NEWS_COLUMNS)));
-      c[0]! += 1;
-      if (pro.endsWith('ال') || pro.endsWith('لل')) c[1]! += 1;
-    }
+    tokens += sentence.length;
+    usage.add(sentence);
   });
-  for (const [stem, c] of stems) for (const s of SUFFIXES) c[2]! += stems.get(stem + s)?.[0] ?? 0;
+  const stems = usage.finish();
   console.error(`${tokens} tokens, ${stems.size} stems counted ${elapsed()}`);
 
   // 2. The news tagger, trained on WikiFANE with the usage counts (not yet its own labels) as features.
@@ -71,7 +98,7 @@ async function main(): Promise<void> {
     clusters: parseClusters(readFileSync(join(outDir, NER_FILES.clusters), 'utf8')),
     gazetteer,
     gazetteerMaxWords: maxWords,
-    stats: new Map([...stems].filter(([, c]) => c[0]! >= minCount).map(([stem, c]) => [stem, c.slice(0, NEWS_TAGGED)])),
+    stats: new Map([...stems].filter(([, c]) => c[NEWS_COUNT]! >= minCount).map(([stem, c]) => [stem, c.slice(0, NEWS_TAGGED)])),
   };
   const tagIndex = new Map<string, number>(NER_TAGS.map((t, i) => [t, i]));
   const wikifane = mapWikiFane(parseConll(gunzipSync(readFileSync(join(dataDir, WIKIFANE_FILE))).toString('utf8')));
@@ -83,20 +110,14 @@ async function main(): Promise<void> {
   console.error(`news tagger trained on ${wikifane.length} WikiFANE sentences ${elapsed()}`);
 
   // 3. Its labels per stem.
-  await readSentences(dataDir, (sentence) => {
-    tagger.tagTokens(sentence).forEach((tag, i) => {
-      if (tag === 'O') return;
-      const t = TYPES.indexOf(tag.slice(2) as (typeof TYPES)[number]);
-      stems.get(splitProclitics(sentence[i]!)[1])![NEWS_TAGGED + 2 * t + (tag.startsWith('B-') ? 0 : 1)]! += 1;
-    });
-  });
+  await readSentences(dataDir, (sentence) => addTaggerLabels(stems, sentence, tagger.tagTokens(sentence)));
   console.error(`news tagged ${elapsed()}`);
 
   const source = `../shared/data/news (SaudiNewsNet 2015, ANT 2018), ${tokens} tokens`;
   const taggerNote = `a perceptron trained on WikiFANE alone (${TAGGER.epochs} epochs, seed ${TAGGER.seed}), features as the NER's with these usage counts`;
   const statLines: string[] = [];
-  for (const [stem, c] of [...stems].sort((a, b) => b[1][0]! - a[1][0]! || (a[0] < b[0] ? -1 : 1))) {
-    if (c[0]! < minCount) break;
+  for (const [stem, c] of [...stems].sort((a, b) => b[1][NEWS_COUNT]! - a[1][NEWS_COUNT]! || (a[0] < b[0] ? -1 : 1))) {
+    if (c[NEWS_COUNT]! < minCount) break;
     statLines.push(`${stem}\t${c.join('\t')}`);
   }
   mkdirSync(outDir, { recursive: true });
@@ -114,4 +135,4 @@ async function main(): Promise<void> {
   console.error(`${statLines.length} stems written to ${join(outDir, NER_FILES.stats)} ${elapsed()}`);
 }
 
-await main();
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
