@@ -9,6 +9,7 @@
 // WikiFANE's own sentences). Needs clusters.tsv and gazetteer.tsv in the same folder.
 // Usage: npx tsx scripts/build-word-stats.ts [--min-count 2]   (MARSAD_NER_OUT=dir reads and writes there)
 //   About 4 minutes on one core; deterministic.
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -113,7 +114,9 @@ async function main(): Promise<void> {
   await readSentences(dataDir, (sentence) => addTaggerLabels(stems, sentence, tagger.tagTokens(sentence)));
   console.error(`news tagged ${elapsed()}`);
 
+  const sha256 = (file: string): string => createHash('sha256').update(readFileSync(join(dataDir, file))).digest('hex');
   const source = `../shared/data/news (SaudiNewsNet 2015, ANT 2018), ${tokens} tokens`;
+  const hashes = [...NEWS_FILES, WIKIFANE_FILE].map((file) => `#   sha256 ${sha256(file)}  ${file}`);
   const taggerNote = `a perceptron trained on WikiFANE alone (${TAGGER.epochs} epochs, seed ${TAGGER.seed}), features as the NER's with these usage counts`;
   const statLines: string[] = [];
   for (const [stem, c] of [...stems].sort((a, b) => b[1][NEWS_COUNT]! - a[1][NEWS_COUNT]! || (a[0] < b[0] ? -1 : 1))) {
@@ -128,6 +131,8 @@ async function main(): Promise<void> {
       '# format: folded stem (proclitics split off)<TAB>occurrences<TAB>with the article<TAB>occurrences of stem + a pronoun or plural',
       '#         suffix<TAB>then B-PERS, I-PERS, B-LOC, I-LOC, B-ORG, I-ORG, B-MISC, I-MISC: how often the news tagger labelled it so',
       `# source: ${source}; stems seen at least ${minCount} times; news tagger: ${taggerNote}`,
+      '# data:',
+      ...hashes,
       '# built by scripts/build-word-stats.ts',
       ...statLines,
     ].join('\n') + '\n',
