@@ -3,29 +3,9 @@
 import type { EventType } from '../../../src/engine/stages/events/lexicon.js';
 
 /**
- * PLOVER types in the order they stack and list: cooperation (greens, blues) first, then verbal conflict (ambers),
- * then material conflict (reds, purples), so a chart reads from calm to violent.
+ * One colour per PLOVER type, written in the order the types stack and list: cooperation (greens, blues) first,
+ * then verbal conflict (ambers), then material conflict (reds, purples), so a chart reads from calm to violent.
  */
-export const EVENT_TYPE_ORDER = [
-  'AGREE',
-  'CONSULT',
-  'SUPPORT',
-  'COOPERATE',
-  'AID',
-  'CONCEDE',
-  'RETREAT',
-  'REQUEST',
-  'ACCUSE',
-  'REJECT',
-  'THREATEN',
-  'PROTEST',
-  'DISMISS',
-  'SANCTION',
-  'MOBILIZE',
-  'COERCE',
-  'ASSAULT',
-] as const satisfies readonly EventType[];
-
 const EVENT_COLORS: Record<EventType, string> = {
   AGREE: '#1b7f5a',
   CONSULT: '#3aa17e',
@@ -45,6 +25,9 @@ const EVENT_COLORS: Record<EventType, string> = {
   COERCE: '#b2182b',
   ASSAULT: '#67000d',
 };
+
+/** The event types in stacking order: the colour table's own order, so the two cannot drift apart. */
+export const EVENT_TYPE_ORDER = Object.keys(EVENT_COLORS) as EventType[];
 
 export const ENTITY_COLORS: Record<string, string> = {
   PER: '#1f5fa8',
