@@ -163,7 +163,10 @@ export function emissionScoresOfParts(index: WeightIndex, local: readonly Uint32
       memo.set(l, sum);
     }
     const base = i * TAG_COUNT;
-    for (let k = 0; k < K; k++) out[k]!.set(sum.subarray(k * TAG_COUNT, (k + 1) * TAG_COUNT), base);
+    for (let k = 0; k < K; k++) {
+      const o = out[k]!;
+      for (let y = 0; y < TAG_COUNT; y++) o[base + y] = sum[k * TAG_COUNT + y]!;
+    }
     addAllRows(index, context[i]!, out, base);
   }
   return out;
