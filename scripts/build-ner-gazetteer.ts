@@ -75,6 +75,70 @@ function addKnowledgeBase(add: (name: string, type: string) => void): void {
   for (const r of rows('demonyms.tsv')) for (const n of names(r[3])) add(n, 'NORP');
 }
 
+/** Corporate words a Phoenix name carries that its Latin-script mentions in Arabic text usually leave out. */
+const CORPORATE_WORDS = new Set(['THE', 'INC', 'LTD', 'CORP', 'CORPORATION', 'CO', 'COMPANY', 'PLC', 'GROUP', 'LLC', 'SA', 'AG', 'LIMITED', 'HOLDINGS']);
+const LATIN_WORD = /^[A-Z][A-Za-z0-9&.-]+$/;
+
+/** A Latin name as Arabic text writes it: as listed, in capitals («CNN», «IBM»), and each word capitalised («Sony»). */
+export function latinVariants(name: string): string[] {
+  const words = name.split(/\s+/).filter((w) => w !== '');
+  if (words.length === 0 || !words.every((w) => LATIN_WORD.test(w))) return [];
+  const capitalised = words.map((w) => w[0]!.toUpperCase() + w.slice(1).toLowerCase()).join(' ');
+  return [...new Set([words.join(' '), words.join(' ').toUpperCase(), capitalised])];
+}
+
+/**
+ * The one-word names (aliases included) of the organisations in a PETRARCH/Phoenix actor dictionary: an entry is its
+ * name line, "+" alias lines, then indented code lines; organisations are coded MNC…, NGO… or IGO…. Corporate words
+ * («INC», «THE») are dropped first. Longer names are left out: the dictionary codes people with their organisation.
+ */
+export function phoenixOrganisations(text: string): string[] {
+  const out = new Set<string>();
+  let names: string[] = [];
+  let organisation = false;
+  const isOrganisationCode = (line: string): boolean => /\[(MNC|NGO|IGO)/.test(line);
+  const flush = (): void => {
+    if (organisation) {
+      for (const name of names) {
+        const words = name.split('_').filter((w) => w !== '' && !CORPORATE_WORDS.has(w.toUpperCase()));
+        if (words.length === 1 && words[0]!.length >= 2) out.add(words[0]!);
+      }
+    }
+    names = [];
+    organisation = false;
+  };
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim() === '' || line.startsWith('#')) continue;
+    if (/^\s/.test(line)) organisation ||= isOrganisationCode(line);
+    else if (line.startsWith('+')) names.push(line.slice(1).trim().split(/\s/)[0]!);
+    else {
+      flush();
+      names.push(line.trim().split(/\s/)[0]!);
+      organisation = isOrganisationCode(line);
+    }
+  }
+  flush();
+  return [...out];
+}
+
+/**
+ * Organisations Arabic news writes in Latin script («CNN», «Dell», «Lenovo»): the knowledge base's English names of
+ * organisations and outlets, and the one-word organisation names of the English Phoenix actor dictionary.
+ */
+function addLatinOrganisations(dataDir: string, addExact: (name: string, type: string) => void): void {
+  const kb = join(ROOT, 'resources/kb/curated/organisations.tsv');
+  if (existsSync(kb)) {
+    for (const line of readFileSync(kb, 'utf8').split('\n')) {
+      if (line === '' || line.startsWith('#')) continue;
+      const english = (line.split('\t')[4] ?? '').replace(/\(.*?\)/g, '').trim();
+      for (const v of latinVariants(english)) addExact(v, 'KORG');
+    }
+  }
+  const path = join(dataDir, 'petrarch-dicts/english/Phoenix.International.actors.txt');
+  if (!existsSync(path)) return;
+  for (const name of phoenixOrganisations(readFileSync(path, 'utf8'))) for (const v of latinVariants(name)) addExact(v, 'KORG');
+}
+
 /** WikiFANE's type → the gazetteer type of its names (kept apart from the curated lists: the model weighs each source). */
 const WIKIFANE_TYPES: Record<string, string> = { PERS: 'WPER', LOC: 'WLOC', ORG: 'WORG', MISC: 'WMISC' };
 /** A WikiFANE name is listed when labelled at least this often (once is often an annotation slip or a common word). */
@@ -141,6 +205,7 @@ function main(): void {
   }
 
   addKnowledgeBase(add);
+  addLatinOrganisations(dataDir, addFolded);
   addWikiFane(dataDir, add);
   for (const [type, words] of Object.entries(TRIGGERS)) for (const w of words) add(w, type);
   for (const name of MISC_NAMES) add(name, 'MISC');
@@ -156,6 +221,7 @@ function main(): void {
     '# source: ../shared/data/anergazet (Benajiba, research use), geonames cities15000 + country translations + admin1 (CC BY 4.0),',
     '#         countries-mledoze Arabic names (ODbL; derived facts only), resources/kb (places, actors, curated people and',
     '#         organisations, demonyms: KPER/KLOC/KORG/NORP), trigger words written for marsad (TPER/TLOC/TORG),',
+    '#         Latin-script organisation names (KORG) from resources/kb and the English Phoenix actor dictionary (petrarch-dicts, MIT),',
     `#         names labelled at least ${WIKIFANE_MIN_COUNT} times in WikiFANE (fane-gold, training data) under their commonest type (WPER/WLOC/WORG/WMISC)`,
     '# built by scripts/build-ner-gazetteer.ts: diacritics removed, letters folded as foldForm (features.ts), Persian spellings dropped',
   ];
@@ -163,4 +229,4 @@ function main(): void {
   console.error(`wrote ${body.length} names to ${join(out, 'gazetteer.tsv')}`);
 }
 
-main();
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
