@@ -1,8 +1,8 @@
 // Trains the NER tagger on ANERcorp's CAMeL train split (optionally + WikiFANE) and writes resources/ner/.
-// Usage: npx tsx scripts/train-ner.ts [--epochs 10] [--seed N] [--seeds 3] [--dev] [--no-wikifane] [--doc 10] [--o-penalty 12] [--prune 0.34] [--min-count N] [--out DIR]
+// Usage: npx tsx scripts/train-ner.ts [--epochs 10] [--seed N] [--seeds 5] [--dev] [--no-wikifane] [--doc 10] [--o-penalty 12] [--prune 0.34] [--min-count N] [--out DIR]
 //   Defaults are the shipped model's settings. Needs resources/ner/clusters.tsv and gazetteer.tsv
 //   (scripts/build-word-clusters.ts, scripts/build-ner-gazetteer.ts), and uses wordstats.tsv where present
-//   (scripts/build-word-stats.ts). About 8 minutes on one core (3 seeds).
+//   (scripts/build-word-stats.ts). About 9 minutes on one core (5 seeds).
 //   --dev  hold out the last 10% of train sentences, print dev curves, O-penalty and prune sweeps, write nothing.
 //   --doc W  document pass over first-pass tags of the same words within ±W sentences (0: none).
 //   --o-penalty X  subtract X from O scores when decoding (choose it from the --dev sweep).
@@ -49,7 +49,7 @@ function parseArgs(argv: string[]): Args {
   const args: Args = {
     epochs: 10,
     seed: 20260101,
-    seeds: 3,
+    seeds: 5,
     dev: false,
     wikifane: true,
     minCount: 1,
