@@ -45,6 +45,15 @@ describe('loadKnowledgeBase', () => {
     expect(kb.byKey.get(nameKey('توكايف'))?.[0]?.entry.id).toBe('marsad:per/tokayev');
   });
 
+  it('finds an organisation or outlet by its English name as Latin-script text writes it, not a person', () => {
+    const kb = createTestKnowledgeBase();
+    expect(kb.byKey.get(nameKey('CSTO'))?.[0]?.entry.id).toBe('marsad:org/csto');
+    expect(kb.byKey.get(nameKey('Interfax-Kazakhstan'))?.[0]?.entry.id).toBe('marsad:media/interfax-kz');
+    // The Arabic name stays the display name.
+    expect(kb.entries.get('marsad:org/csto')?.nameAr).toBe('منظمة معاهدة الأمن الجماعي');
+    expect(kb.byKey.get(nameKey('Sergey Lavrov'))).toBeUndefined();
+  });
+
   it('fails with E_RESOURCE naming the file when places.tsv is missing', () => {
     const dir = mkdtempSync(join(tmpdir(), 'marsad-kb-empty-'));
     try {

@@ -243,6 +243,10 @@ function addEntityRow(entries: Map<string, KbEntry>, row: string[], path: string
   const list = raw.map((n) => n.replace(/^\?/u, ''));
   const flagSet = new Set(splitList(flags ?? '', ','));
   const nerOnly = flagSet.has('ner-only') ? new Set(list.map(nameKey)) : new Set(raw.filter((n) => n.startsWith('?')).map((n) => nameKey(n.slice(1))));
+  // Arabic news writes many organisations and outlets in Latin script («CNN», «Reuters»): their English name is
+  // one more spelling (after the Arabic ones, which stay the display name).
+  const latin = latinNameOf(nameEn ?? '');
+  if (latin !== null && (type === 'ORG' || type === 'MEDIA')) list.push(latin);
   const existing = entries.get(id);
   if (existing) {
     // A user file may add names to a shipped entity: same id, more spellings.
@@ -266,6 +270,12 @@ function addEntityRow(entries: Map<string, KbEntry>, row: string[], path: string
     roles: parseRoles(roles ?? '', path),
     nerOnly: nerOnly.size > 0 ? nerOnly : NO_KEYS,
   });
+}
+
+/** An English name as Latin-script Arabic text would write it («Houthis (Ansar Allah)» → «Houthis»), or null. */
+function latinNameOf(nameEn: string): string | null {
+  const name = nameEn.replace(/\(.*?\)/gu, '').trim();
+  return /^[A-Z][A-Za-z0-9&.' -]*$/u.test(name) ? name : null;
 }
 
 function parseRoles(cell: string, path: string): Role[] {
