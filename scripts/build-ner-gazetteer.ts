@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { parseConll } from '../src/engine/stages/ner/conll.js';
+import { latinNameOf } from '../src/engine/stages/link/kb.js';
 import { foldForm } from '../src/engine/stages/ner/features.js';
 import { wikiFaneNames } from './ner-wikifane.js';
 
@@ -130,8 +131,8 @@ function addLatinOrganisations(dataDir: string, addExact: (name: string, type: s
   if (existsSync(kb)) {
     for (const line of readFileSync(kb, 'utf8').split('\n')) {
       if (line === '' || line.startsWith('#')) continue;
-      const english = (line.split('\t')[4] ?? '').replace(/\(.*?\)/g, '').trim();
-      for (const v of latinVariants(english)) addExact(v, 'KORG');
+      const latin = latinNameOf(line.split('\t')[4] ?? '');
+      if (latin !== null) for (const v of latinVariants(latin)) addExact(v, 'KORG');
     }
   }
   const path = join(dataDir, 'petrarch-dicts/english/Phoenix.International.actors.txt');

@@ -273,7 +273,7 @@ function addEntityRow(entries: Map<string, KbEntry>, row: string[], path: string
 }
 
 /** An English name as Latin-script Arabic text would write it («Houthis (Ansar Allah)» → «Houthis»), or null. */
-function latinNameOf(nameEn: string): string | null {
+export function latinNameOf(nameEn: string): string | null {
   const name = nameEn.replace(/\(.*?\)/gu, '').trim();
   return /^[A-Z][A-Za-z0-9&.' -]*$/u.test(name) ? name : null;
 }
