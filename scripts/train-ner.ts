@@ -26,7 +26,7 @@ import { mapWikiFane } from './ner-wikifane.js';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const TRAIN_FILE = 'anercorp/ANERCorp_CamelLab_train.reconstructed.txt';
 export const TEST_FILE = 'anercorp/ANERCorp_CamelLab_test.reconstructed.txt';
-const WIKIFANE_FILE = 'fane-gold/WikiFANE_Gold_2014_500K.txt.gz';
+export const WIKIFANE_FILE = 'fane-gold/WikiFANE_Gold_2014_500K.txt.gz';
 
 interface Args {
   epochs: number;
@@ -80,6 +80,8 @@ function parseArgs(argv: string[]): Args {
 }
 
 const TAG_INDEX = new Map<string, number>(NER_TAGS.map((t, i) => [t, i]));
+const pct = (x: number): string => (100 * x).toFixed(2);
+const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
 
 /**
  * Domain adaptation by feature augmentation (Daumé III 2007): each feature also fires in a copy salted with
@@ -141,6 +143,29 @@ function withoutNewsTagger(lexicon: NerLexicon): NerLexicon {
   return { ...lexicon, stats: new Map([...lexicon.stats].map(([stem, counts]) => [stem, counts.subarray(0, NEWS_TAGGED)])) };
 }
 
+/**
+ * The first pass's training examples as train-ner builds them: ANERcorp's sentences and, when there are any, WikiFANE's
+ * (without the news tagger's labels), each domain-salted; `finish` folds the trained weights back to the shared rows.
+ */
+export function trainingSets(
+  train: readonly TaggedSentence[],
+  extra: readonly TaggedSentence[],
+  lexicon: NerLexicon,
+): { train: TrainingSentence[]; extra: TrainingSentence[]; finish: (weights: NerWeights) => NerWeights } {
+  const adapt = extra.length > 0;
+  return {
+    train: toTraining(train, lexicon, adapt ? DOMAIN_SALT.anercorp : undefined),
+    extra: toTraining(extra, withoutNewsTagger(lexicon), adapt ? DOMAIN_SALT.wikifane : undefined),
+    finish: (w) => (adapt ? foldDomain(w) : w),
+  };
+}
+
+/** WikiFANE mapped to ANERcorp's types, with the sha-256 of the file it came from. */
+export function readWikiFane(dataDir: string): { sentences: TaggedSentence[]; sha256: string } {
+  const gz = readFileSync(join(dataDir, WIKIFANE_FILE));
+  return { sentences: mapWikiFane(parseConll(gunzipSync(gz).toString('utf8'))), sha256: sha256(gz) };
+}
+
 function evaluate(weights: NerWeights, lexicon: NerLexicon, sentences: readonly TaggedSentence[], doc?: NerWeights, window = 0, oPenalty = 0): ReturnType<typeof scoreSpans> {
   const tagger = createNerTagger(createNerModel(weights, lexicon, { decoding: { oPenalty } }, doc));
   return scoreSpans(
@@ -152,8 +177,6 @@ function evaluate(weights: NerWeights, lexicon: NerLexicon, sentences: readonly 
   );
 }
 
-const pct = (x: number): string => (100 * x).toFixed(2);
-const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
 
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
@@ -176,17 +199,14 @@ function main(): void {
   const dataHashes: Record<string, string> = { [TRAIN_FILE]: sha256(trainText) };
   let extra: TaggedSentence[] = [];
   if (args.wikifane) {
-    const gz = readFileSync(join(args.data, WIKIFANE_FILE));
-    dataHashes[WIKIFANE_FILE] = sha256(gz);
-    extra = mapWikiFane(parseConll(gunzipSync(gz).toString('utf8')));
+    const wikifane = readWikiFane(args.data);
+    dataHashes[WIKIFANE_FILE] = wikifane.sha256;
+    extra = wikifane.sentences;
     console.error(`wikifane: ${extra.length} sentences`);
   }
-  const adapt = extra.length > 0;
-  const examples = [
-    ...toTraining(train, lexicon, adapt ? DOMAIN_SALT.anercorp : undefined),
-    ...toTraining(extra, withoutNewsTagger(lexicon), adapt ? DOMAIN_SALT.wikifane : undefined),
-  ];
-  const finish = (w: NerWeights): NerWeights => (adapt ? foldDomain(w) : w);
+  const sets = trainingSets(train, extra, lexicon);
+  const examples = [...sets.train, ...sets.extra];
+  const { finish } = sets;
   console.error(`features extracted in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(0)} s`;
   const report = (label: string, s: ReturnType<typeof scoreSpans>): void => {
@@ -299,4 +319,4 @@ function main(): void {
   console.error(`test F1 ${pct(scores.overall.f1)}; ${manifest.features} features, ${((bytes.length + (docBytes?.length ?? 0)) / 1e6).toFixed(1)} MB; ${elapsed()}`);
 }
 
-main();
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
