@@ -5,10 +5,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { parseConll } from '../src/engine/stages/ner/conll.js';
 import { latinNameOf } from '../src/engine/stages/link/kb.js';
 import { foldForm } from '../src/engine/stages/ner/features.js';
-import { wikiFaneNames } from './ner-wikifane.js';
+import { readWikiFane, WIKIFANE_FILE, wikiFaneNames } from './ner-wikifane.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ARABIC_NAME = /^[\u0670\u0621-\u064A\u0671 ]+$/;
@@ -150,9 +149,8 @@ const WIKIFANE_MIN_COUNT = 2;
  * frequent type. One-word names need three letters or more («واو» the town is listed, «ها» never is).
  */
 function addWikiFane(dataDir: string, add: (name: string, type: string) => void): void {
-  const path = join(dataDir, 'fane-gold/WikiFANE_Gold_2014_500K.txt.gz');
-  if (!existsSync(path)) return;
-  const names = wikiFaneNames(parseConll(gunzipSync(readFileSync(path)).toString('utf8')));
+  if (!existsSync(join(dataDir, WIKIFANE_FILE))) return;
+  const names = wikiFaneNames(readWikiFane(dataDir).sentences);
   for (const [name, byType] of names) {
     let best = '';
     let count = 0;

@@ -13,18 +13,15 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
-import { parseConll } from '../src/engine/stages/ner/conll.js';
 import { extractFeatureHashes, NEWS_COLUMNS, NEWS_COUNT, NEWS_DEFINITE, NEWS_SUFFIXED, NEWS_TAGGED, splitProclitics, type NerLexicon } from '../src/engine/stages/ner/features.js';
 import { NER_TAGS } from '../src/engine/stages/ner/model.js';
 import { createNerModel, NER_FILES, parseClusters, parseGazetteer } from '../src/engine/stages/ner/model-io.js';
 import { trainPerceptron } from '../src/engine/stages/ner/perceptron.js';
 import { createNerTagger } from '../src/engine/stages/ner/tagger.js';
 import { NEWS_FILES, readSentences } from './news-sentences.js';
-import { mapWikiFane } from './ner-wikifane.js';
+import { mapWikiFane, readWikiFane, WIKIFANE_FILE } from './ner-wikifane.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const WIKIFANE_FILE = 'fane-gold/WikiFANE_Gold_2014_500K.txt.gz';
 
 /** Suffixes that names rarely take: attached pronouns and dual/plural endings (folded spelling). */
 const SUFFIXES = ['ها', 'هم', 'هما', 'هن', 'كم', 'نا', 'ان', 'ين', 'ون', 'ات'];
@@ -102,7 +99,7 @@ async function main(): Promise<void> {
     stats: new Map([...stems].filter(([, c]) => c[NEWS_COUNT]! >= minCount).map(([stem, c]) => [stem, c.slice(0, NEWS_TAGGED)])),
   };
   const tagIndex = new Map<string, number>(NER_TAGS.map((t, i) => [t, i]));
-  const wikifane = mapWikiFane(parseConll(gunzipSync(readFileSync(join(dataDir, WIKIFANE_FILE))).toString('utf8')));
+  const wikifane = mapWikiFane(readWikiFane(dataDir).sentences);
   const weights = trainPerceptron(
     wikifane.map((s) => ({ features: extractFeatureHashes(s.tokens, lexicon), tags: s.tags.map((t) => tagIndex.get(t)!) })),
     TAGGER,

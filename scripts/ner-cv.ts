@@ -13,7 +13,8 @@ import { parseConll, scoreSpans, type TaggedSentence } from '../src/engine/stage
 import { createNerModel, loadNerLexicon } from '../src/engine/stages/ner/model-io.js';
 import { trainPerceptron } from '../src/engine/stages/ner/perceptron.js';
 import { createNerTagger } from '../src/engine/stages/ner/tagger.js';
-import { readWikiFane, TRAIN_FILE, trainingSets, WIKIFANE_FILE } from './train-ner.js';
+import { mapWikiFane, readWikiFane, WIKIFANE_FILE } from './ner-wikifane.js';
+import { TRAIN_FILE, trainingSets } from './train-ner.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -67,7 +68,7 @@ function main(): void {
   const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(0)} s`;
   const lexicon = loadNerLexicon(o.lexicon);
   const train = parseConll(readFileSync(trainPath, 'utf8'));
-  const extra: TaggedSentence[] = o.wikifane ? readWikiFane(o.data).sentences : [];
+  const extra: TaggedSentence[] = o.wikifane ? mapWikiFane(readWikiFane(o.data).sentences) : [];
   const sets = trainingSets(train, extra, lexicon);
   const pct = (x: number): string => (100 * x).toFixed(2);
   console.log(`${o.folds}-fold CV over ${TRAIN_FILE} (${train.length} sentences), first pass, one perceptron per fold and run, ${o.epochs} epochs, ${o.wikifane ? 'with' : 'without'} WikiFANE`);

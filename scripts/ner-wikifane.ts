@@ -1,5 +1,18 @@
-// Maps WikiFANE's 50 fine classes onto ANERcorp's PERS/LOC/ORG/MISC and re-attaches its split clitics.
-import { chunksOf, type TaggedSentence } from '../src/engine/stages/ner/conll.js';
+// Reads WikiFANE, maps its 50 fine classes onto ANERcorp's PERS/LOC/ORG/MISC and re-attaches its split clitics.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { chunksOf, parseConll, type TaggedSentence } from '../src/engine/stages/ner/conll.js';
+
+/** WikiFANE in the shared data folder (training data only; its NewsFANE sibling is the ANERcorp text). */
+export const WIKIFANE_FILE = 'fane-gold/WikiFANE_Gold_2014_500K.txt.gz';
+
+/** WikiFANE's sentences as released (fine classes, clitics split off), with the sha-256 of the file. */
+export function readWikiFane(dataDir: string): { sentences: TaggedSentence[]; sha256: string } {
+  const gz = readFileSync(join(dataDir, WIKIFANE_FILE));
+  return { sentences: parseConll(gunzipSync(gz).toString('utf8')), sha256: createHash('sha256').update(gz).digest('hex') };
+}
 
 /** Fine class → ANERcorp type; classes absent here (nationality groups «المسيحيين», weapons, vehicles) become O. */
 const FANE_TO_ANER: Record<string, string> = {

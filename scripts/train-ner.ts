@@ -13,7 +13,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 import { parseConll, scoreSpans, type TaggedSentence } from '../src/engine/stages/ner/conll.js';
 import { documentFeatureHashes, joinFeatures } from '../src/engine/stages/ner/document.js';
 import { extractFeatureHashes, NEWS_TAGGED, type NerLexicon } from '../src/engine/stages/ner/features.js';
@@ -21,12 +20,11 @@ import { NER_TAGS, type NerWeights } from '../src/engine/stages/ner/model.js';
 import { createNerModel, loadNerLexicon, NER_FILES, serializeWeights } from '../src/engine/stages/ner/model-io.js';
 import { pruneWeights, trainPerceptronEnsemble, type TrainingSentence } from '../src/engine/stages/ner/perceptron.js';
 import { createNerTagger } from '../src/engine/stages/ner/tagger.js';
-import { mapWikiFane } from './ner-wikifane.js';
+import { mapWikiFane, readWikiFane, WIKIFANE_FILE } from './ner-wikifane.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const TRAIN_FILE = 'anercorp/ANERCorp_CamelLab_train.reconstructed.txt';
 export const TEST_FILE = 'anercorp/ANERCorp_CamelLab_test.reconstructed.txt';
-export const WIKIFANE_FILE = 'fane-gold/WikiFANE_Gold_2014_500K.txt.gz';
 
 interface Args {
   epochs: number;
@@ -160,12 +158,6 @@ export function trainingSets(
   };
 }
 
-/** WikiFANE mapped to ANERcorp's types, with the sha-256 of the file it came from. */
-export function readWikiFane(dataDir: string): { sentences: TaggedSentence[]; sha256: string } {
-  const gz = readFileSync(join(dataDir, WIKIFANE_FILE));
-  return { sentences: mapWikiFane(parseConll(gunzipSync(gz).toString('utf8'))), sha256: sha256(gz) };
-}
-
 function evaluate(weights: NerWeights, lexicon: NerLexicon, sentences: readonly TaggedSentence[], doc?: NerWeights, window = 0, oPenalty = 0): ReturnType<typeof scoreSpans> {
   const tagger = createNerTagger(createNerModel(weights, lexicon, { decoding: { oPenalty } }, doc));
   return scoreSpans(
@@ -176,7 +168,6 @@ function evaluate(weights: NerWeights, lexicon: NerLexicon, sentences: readonly 
     ),
   );
 }
-
 
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
@@ -201,7 +192,7 @@ function main(): void {
   if (args.wikifane) {
     const wikifane = readWikiFane(args.data);
     dataHashes[WIKIFANE_FILE] = wikifane.sha256;
-    extra = wikifane.sentences;
+    extra = mapWikiFane(wikifane.sentences);
     console.error(`wikifane: ${extra.length} sentences`);
   }
   const sets = trainingSets(train, extra, lexicon);
