@@ -18,6 +18,9 @@ describe('trainingSets', () => {
     const plainKeys = new Set(plain.flatMap((s) => s.flatMap((t) => [...t])));
     expect(folded.keys.length).toBeGreaterThan(0);
     expect([...folded.keys].every((k) => plainKeys.has(k))).toBe(true);
+    // The MLP's examples: the same features without their salted copies.
+    expect([sets.train[0]!, sets.extra[0]!].map((ex) => sets.shared(ex).features.map((t) => [...t]))).toEqual(plain.map((s) => s.map((t) => [...t])));
+    expect(sets.shared(sets.train[0]!).tags).toBe(sets.train[0]!.tags);
   });
 
   it('with one corpus, leaves features and weights as they are', () => {
@@ -25,5 +28,6 @@ describe('trainingSets', () => {
     expect([...sets.train[0]!.features[1]!]).toEqual([...extractFeatureHashes(ANERCORP[0]!.tokens, EMPTY_LEXICON)[1]!]);
     const weights = trainPerceptron(sets.train, { epochs: 2, seed: 1 });
     expect(sets.finish(weights)).toBe(weights);
+    expect(sets.shared(sets.train[0]!)).toBe(sets.train[0]);
   });
 });

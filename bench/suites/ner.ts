@@ -13,13 +13,14 @@ import { peakRssMb, rssNowMb } from '../measure.js';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /**
- * Measures, on the calling thread (one core): loading resources/ner, then `findMentions` over every article
+ * Measures, on the calling thread (one core): loading resources/ner (or $MARSAD_NER_MODEL), then `findMentions` over every article
  * (sentence split, tokenise, features, Viterbi, proclitic trimming), timed apart from the sentence splitting.
  * Returns: loadMs, articles, tokens, tokensPerSecond, mentionsPerArticle, rssBeforeLoadMb, rssAfterLoadMb, peakRssMb.
  */
 export async function runNerBench(options: { dataDir: string; log: (line: string) => void; limit?: number }): Promise<Record<string, number>> {
   const { log } = options;
-  const modelDir = join(ROOT, 'resources/ner');
+  // Another model directory (a retrained model beside the shipped one) can be measured with MARSAD_NER_MODEL.
+  const modelDir = process.env.MARSAD_NER_MODEL === undefined ? join(ROOT, 'resources/ner') : resolve(process.env.MARSAD_NER_MODEL);
   if (!existsSync(join(modelDir, 'weights.bin'))) {
     log(`ner bench: no model at ${modelDir}; run \`npm run train:ner\`. Skipping.`);
     return {};

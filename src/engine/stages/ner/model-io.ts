@@ -4,13 +4,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MarsadError } from '../../../model/errors.js';
 import { GAZ_TYPE_BITS, NEWS_COLUMNS, NEWS_COUNT, type NerLexicon } from './features.js';
-import { createWeightIndex, NER_TAGS, TAG_COUNT, type NerWeights, type WeightIndex } from './model.js';
+import { deserializeMlp, type NerMlp } from './mlp.js';
+import { createWeightIndex, NER_TAGS, TAG_COUNT, type NerWeights, type RowTable, type WeightIndex } from './model.js';
 
 /** Files of a model directory (resources/ner/). */
 export const NER_FILES = {
   weights: 'weights.bin',
   /** Optional: the document pass (second stage); without it the tagger runs the first pass only. */
   documentWeights: 'weights-doc.bin',
+  /** Optional: the MLP whose log-probabilities join both passes' scores (mlp.ts). */
+  mlp: 'mlp.bin',
   clusters: 'clusters.tsv',
   gazetteer: 'gazetteer.tsv',
   /** Optional: how news uses each stem (scripts/build-word-stats.ts). */
@@ -20,11 +23,16 @@ export const NER_FILES = {
 
 export interface NerModel {
   readonly weights: NerWeights;
-  /** The first pass's weights and, when the model has one, the document pass's (table 1), under one index. */
+  /** The first pass's weights (table 0) and, when the model has them, the document pass's and the MLP's embeddings, under one index. */
   readonly index: WeightIndex;
   readonly lexicon: NerLexicon;
-  /** The second, document-level pass (see document.ts), when the model has one. */
-  readonly document?: { readonly weights: NerWeights };
+  /** The second, document-level pass (see document.ts), when the model has one; `table` is its table in the index. */
+  readonly document?: { readonly weights: NerWeights; readonly table: number };
+  /**
+   * The MLP (mlp.ts), when the model has one: `weight` × its log-probabilities join the scores of every pass
+   * (manifest decoding.mlpWeight); `table` holds its embeddings in the index.
+   */
+  readonly mlp?: { readonly net: NerMlp; readonly weight: number; readonly table: number };
   /** The manifest as written by scripts/train-ner.ts (config, data hashes, scores). */
   readonly manifest: Record<string, unknown>;
   /**
@@ -198,13 +206,28 @@ export function loadNerModel(dir: string): NerModel {
   const manifest = JSON.parse(readResource(dir, NER_FILES.manifest).toString('utf8')) as Record<string, unknown>;
   const docPath = join(dir, NER_FILES.documentWeights);
   const document = existsSync(docPath) ? deserializeWeights(new Uint8Array(readFileSync(docPath)), docPath) : undefined;
-  return createNerModel(weights, lexicon, manifest, document);
+  const mlpPath = join(dir, NER_FILES.mlp);
+  const mlp = existsSync(mlpPath) ? deserializeMlp(new Uint8Array(readFileSync(mlpPath)), mlpPath) : undefined;
+  return createNerModel(weights, lexicon, manifest, document, mlp);
 }
 
-/** A model from weights and a lexicon already in memory (tests, training). */
-export function createNerModel(weights: NerWeights, lexicon: NerLexicon, manifest: Record<string, unknown> = {}, document?: NerWeights): NerModel {
-  const decoding = (manifest.decoding ?? {}) as { oPenalty?: unknown };
+/**
+ * A model from weights and a lexicon already in memory (tests, training). The manifest's `decoding` gives the O
+ * penalty and the MLP's weight (both 0 when absent; an MLP of weight 0 is left out).
+ */
+export function createNerModel(weights: NerWeights, lexicon: NerLexicon, manifest: Record<string, unknown> = {}, document?: NerWeights, mlp?: NerMlp): NerModel {
+  const decoding = (manifest.decoding ?? {}) as { oPenalty?: unknown; mlpWeight?: unknown };
   const oPenalty = typeof decoding.oPenalty === 'number' ? decoding.oPenalty : 0;
-  if (document === undefined) return { weights, index: createWeightIndex(weights), lexicon, manifest, oPenalty };
-  return { weights, index: createWeightIndex(weights, document), lexicon, manifest, oPenalty, document: { weights: document } };
+  const mlpWeight = typeof decoding.mlpWeight === 'number' ? decoding.mlpWeight : 0;
+  const tables: RowTable[] = [weights];
+  const table = (rows: RowTable): number => tables.push(rows) - 1;
+  return {
+    weights,
+    lexicon,
+    manifest,
+    oPenalty,
+    ...(document === undefined ? {} : { document: { weights: document, table: table(document) } }),
+    ...(mlp === undefined || mlpWeight === 0 ? {} : { mlp: { net: mlp, weight: mlpWeight, table: table(mlp.embeddings) } }),
+    index: createWeightIndex(...tables),
+  };
 }

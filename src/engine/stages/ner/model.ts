@@ -5,28 +5,52 @@ export const NER_TAGS = ['O', 'B-PERS', 'I-PERS', 'B-LOC', 'I-LOC', 'B-ORG', 'I-
 export type NerTag = (typeof NER_TAGS)[number];
 export const TAG_COUNT = NER_TAGS.length;
 
-/** Weights over hashed features: `keys[r]` is the feature hash of row r, `rows` holds TAG_COUNT weights per row. */
-export interface NerWeights {
+/** Rows over hashed features: `keys[r]` is the feature hash of row r, `rows` holds `width` numbers per row (default TAG_COUNT). */
+export interface FeatureRows {
   readonly keys: Uint32Array;
   readonly rows: Float32Array;
+  readonly width?: number;
+}
+
+/**
+ * Rows stored as bytes: row r's numbers are `rows[r × width + k] × scales[r]`. A quarter of the memory of floats,
+ * and a row of 32 fits one cache line: lookups of a wide table are bound by cache misses, not arithmetic.
+ */
+export interface ByteFeatureRows {
+  readonly keys: Uint32Array;
+  readonly rows: Int8Array;
+  readonly scales: Float32Array;
+  readonly width: number;
+}
+
+export type RowTable = FeatureRows | ByteFeatureRows;
+
+/** Perceptron weights: a row of TAG_COUNT weights per feature, and the transitions. */
+export interface NerWeights extends FeatureRows {
   /** (TAG_COUNT + 1) × TAG_COUNT: row TAG_COUNT is the sentence start. */
   readonly transitions: Float32Array;
 }
 
+const widthOf = (t: RowTable): number => t.width ?? TAG_COUNT;
+
 /**
- * Weight tables ready for lookups: open addressing over the feature hashes, each slot holding the hash and then,
+ * Row tables ready for lookups: open addressing over the feature hashes, each slot holding the hash and then,
  * per table, its row + 1 (0: not in that table), side by side, so one probe reads one cache line and finds the
- * feature in every table: the first pass and the document pass share their lookups.
+ * feature in every table: the first pass, the document pass and the MLP's embeddings share their lookups.
  */
 export interface WeightIndex {
-  readonly tables: readonly NerWeights[];
+  readonly tables: readonly RowTable[];
+  /** Per table: its width, and its rows as floats or as bytes with their scales (the other undefined). */
+  readonly widths: readonly number[];
+  readonly floats: readonly (Float32Array | undefined)[];
+  readonly bytes: readonly ({ rows: Int8Array; scales: Float32Array } | undefined)[];
   readonly mask: number;
   /** 1 + tables.length numbers per slot. */
   readonly stride: number;
   readonly table: Uint32Array;
 }
 
-export function createWeightIndex(...tables: NerWeights[]): WeightIndex {
+export function createWeightIndex(...tables: RowTable[]): WeightIndex {
   const stride = 1 + tables.length;
   // Sized for every key of every table: shared keys leave some slots spare, a set to count them would cost more.
   const keys = tables.reduce((n, t) => n + t.keys.length, 0);
@@ -43,7 +67,15 @@ export function createWeightIndex(...tables: NerWeights[]): WeightIndex {
       table[slot * stride + 1 + k] = r + 1;
     }
   });
-  return { tables, mask, stride, table };
+  return {
+    tables,
+    widths: tables.map(widthOf),
+    floats: tables.map((t) => ('scales' in t ? undefined : t.rows)),
+    bytes: tables.map((t) => ('scales' in t ? { rows: t.rows, scales: t.scales } : undefined)),
+    mask,
+    stride,
+    table,
+  };
 }
 
 function occupied(table: Uint32Array, slot: number, stride: number): boolean {
@@ -108,66 +140,81 @@ export function emissionScores(rows: Float32Array, featureRows: readonly Int32Ar
   return out;
 }
 
-/** Adds the rows of `hashes` in every table into `out[k]` at `base`. */
-function addAllRows(index: WeightIndex, hashes: Uint32Array, out: readonly Float64Array[], base: number): void {
+/** Adds row `r` of table `k` into `out` at `base`. */
+function addRow(index: WeightIndex, k: number, r: number, out: Float64Array, base: number): void {
+  const width = index.widths[k]!;
+  const off = r * width;
+  const floats = index.floats[k];
+  if (floats !== undefined) {
+    for (let y = 0; y < width; y++) out[base + y]! += floats[off + y]!;
+    return;
+  }
+  const { rows, scales } = index.bytes[k]!;
+  const scale = scales[r]!;
+  for (let y = 0; y < width; y++) out[base + y]! += rows[off + y]! * scale;
+}
+
+/** Adds the rows of `hashes` in every table into `out[k]` at `base[k]`. */
+function addAllRows(index: WeightIndex, hashes: Uint32Array, out: readonly Float64Array[], base: readonly number[]): void {
   const { table, tables } = index;
   for (let h = 0; h < hashes.length; h++) {
     const at = findSlot(index, hashes[h]!);
     if (at < 0) continue;
     for (let k = 0; k < tables.length; k++) {
       const r = table[at + 1 + k]! - 1;
-      if (r < 0) continue;
-      const rows = tables[k]!.rows;
-      const o = out[k]!;
-      const off = r * TAG_COUNT;
-      for (let y = 0; y < TAG_COUNT; y++) o[base + y]! += rows[off + y]!;
+      if (r >= 0) addRow(index, k, r, out[k]!, base[k]!);
     }
   }
 }
 
 /** Adds the rows of `hashes` in table `k` alone into `out` at `base` (features only that table knows). */
 export function addRows(index: WeightIndex, k: number, hashes: Uint32Array, out: Float64Array, base: number): void {
-  const rows = index.tables[k]!.rows;
   for (let h = 0; h < hashes.length; h++) {
     const at = findSlot(index, hashes[h]!);
     if (at < 0) continue;
     const r = index.table[at + 1 + k]! - 1;
-    if (r < 0) continue;
-    const off = r * TAG_COUNT;
-    for (let y = 0; y < TAG_COUNT; y++) out[base + y]! += rows[off + y]!;
+    if (r >= 0) addRow(index, k, r, out, base);
   }
 }
 
-/** Per weight index: memoised score sums (every table's, one after the other) of token-local feature arrays. */
+/** Per weight index: memoised row sums (every table's, one after the other) of token-local feature arrays. */
 const LOCAL_SUMS = new WeakMap<WeightIndex, WeakMap<Uint32Array, Float64Array>>();
 
 /**
- * Emission scores of every table of the index from feature parts, one array per table: `local[i]` arrays are
- * shared by every occurrence of a token, so their sums are memoised per index; `context[i]` are summed each time.
+ * Row sums of every table of the index from feature parts, one array per table (n × the table's width): for the
+ * perceptrons these are emission scores. `local[i]` arrays are shared by every occurrence of a token, so their sums
+ * are memoised per index; `context[i]` are summed each time.
  */
 export function emissionScoresOfParts(index: WeightIndex, local: readonly Uint32Array[], context: readonly Uint32Array[]): Float64Array[] {
   const n = local.length;
-  const K = index.tables.length;
+  const { widths } = index;
+  const starts: number[] = [];
+  let total = 0;
+  for (const w of widths) {
+    starts.push(total);
+    total += w;
+  }
   let memo = LOCAL_SUMS.get(index);
   if (memo === undefined) LOCAL_SUMS.set(index, (memo = new WeakMap()));
-  const out = index.tables.map(() => new Float64Array(n * TAG_COUNT));
-  const one = index.tables.map(() => new Float64Array(TAG_COUNT));
+  const out = widths.map((w) => new Float64Array(n * w));
+  // A token's local sums of every table, side by side in one array.
+  const one = new Float64Array(total);
+  const oneOut = widths.map(() => one);
+  const bases = widths.map(() => 0);
   for (let i = 0; i < n; i++) {
     const l = local[i]!;
     let sum = memo.get(l);
     if (sum === undefined) {
-      for (const o of one) o.fill(0);
-      addAllRows(index, l, one, 0);
-      sum = new Float64Array(K * TAG_COUNT);
-      one.forEach((o, k) => sum!.set(o, k * TAG_COUNT));
+      one.fill(0);
+      addAllRows(index, l, oneOut, starts);
+      sum = Float64Array.from(one);
       memo.set(l, sum);
     }
-    const base = i * TAG_COUNT;
-    for (let k = 0; k < K; k++) {
-      const o = out[k]!;
-      for (let y = 0; y < TAG_COUNT; y++) o[base + y] = sum[k * TAG_COUNT + y]!;
+    for (let k = 0; k < widths.length; k++) {
+      bases[k] = i * widths[k]!;
+      out[k]!.set(sum.subarray(starts[k]!, starts[k]! + widths[k]!), bases[k]);
     }
-    addAllRows(index, context[i]!, out, base);
+    addAllRows(index, context[i]!, out, bases);
   }
   return out;
 }

@@ -4,6 +4,7 @@ import { tokenize } from '../../../arabic/tokenize.js';
 import { chunksOf } from './conll.js';
 import { documentFeatureHashes } from './document.js';
 import { extractFeatureParts } from './features.js';
+import { addMlpScores } from './mlp.js';
 import { addRows, emissionScoresOfParts, NER_TAGS, posteriors, TAG_COUNT, viterbi, type NerTag } from './model.js';
 import type { NerModel } from './model-io.js';
 
@@ -91,13 +92,17 @@ export function createNerTagger(model: NerModel, resources: NerTaggerResources =
    */
   const tagDocument = (sentences: readonly (readonly string[])[], scoring: Scores, window: number): { tags: NerTag[]; scores: number[] }[] => {
     // One sweep over the features scores both passes: the document pass only adds its own features after.
+    const { document, mlp } = model;
     const emissions = sentences.map((tokens) => {
       const { local, context } = extractFeatureParts(tokens, lexicon);
-      return emissionScoresOfParts(model.index, local, context);
+      const sums = emissionScoresOfParts(model.index, local, context);
+      const passes = document === undefined ? [sums[0]!] : [sums[0]!, sums[document.table]!];
+      if (mlp !== undefined) addMlpScores(mlp.net, sums[mlp.table]!, mlp.weight, passes);
+      return passes;
     });
-    const last = model.document === undefined;
+    const last = document === undefined;
     const first = emissions.map(([e]) => decode(e!, model.weights.transitions, last ? scoring : 'none', last ? model.oPenalty : 0));
-    if (model.document === undefined) return first;
+    if (document === undefined) return first;
     const extra = documentFeatureHashes(
       sentences,
       first.map((r) => r.tags),
@@ -106,8 +111,8 @@ export function createNerTagger(model: NerModel, resources: NerTaggerResources =
     );
     return emissions.map(([, e], s) => {
       const doc = e!;
-      extra[s]!.forEach((hashes, i) => addRows(model.index, 1, hashes, doc, i * TAG_COUNT));
-      return decode(doc, model.document!.weights.transitions, scoring, model.oPenalty);
+      extra[s]!.forEach((hashes, i) => addRows(model.index, document.table, hashes, doc, i * TAG_COUNT));
+      return decode(doc, document.weights.transitions, scoring, model.oPenalty);
     });
   };
   const findMentions = (text: string, sentences: readonly { start: number; end: number }[]): NerMention[] => {
