@@ -102,8 +102,8 @@ export function trainMlp(sentences: readonly TrainingSentence[], options: MlpOpt
   return { embeddings: { keys, rows: E, width: d }, hiddenBias: b1, output: W, outputBias: b2 };
 }
 
-/** Tag probabilities into `z` from hidden activations `a` (already through the ReLU). */
-function softmax(W: Float32Array, b: Float32Array, a: ArrayLike<number>, d: number, z: Float64Array): void {
+/** Tag scores (logits) into `z` from hidden activations `a` (already through the ReLU); returns their maximum. */
+function logits(W: Float32Array, b: Float32Array, a: ArrayLike<number>, d: number, z: Float64Array): number {
   let max = -Infinity;
   for (let y = 0; y < TAG_COUNT; y++) {
     let s = b[y]!;
@@ -112,9 +112,24 @@ function softmax(W: Float32Array, b: Float32Array, a: ArrayLike<number>, d: numb
     z[y] = s;
     if (s > max) max = s;
   }
+  return max;
+}
+
+/** Tag probabilities into `z` from hidden activations `a`. */
+function softmax(W: Float32Array, b: Float32Array, a: ArrayLike<number>, d: number, z: Float64Array): void {
+  const max = logits(W, b, a, d, z);
   let sum = 0;
   for (let y = 0; y < TAG_COUNT; y++) sum += z[y] = Math.exp(z[y]! - max);
   for (let y = 0; y < TAG_COUNT; y++) z[y]! /= sum;
+}
+
+/** Tag log-probabilities into `z` from hidden activations `a`: one logarithm per token, not one per tag. */
+function logSoftmax(W: Float32Array, b: Float32Array, a: ArrayLike<number>, d: number, z: Float64Array): void {
+  const max = logits(W, b, a, d, z);
+  let sum = 0;
+  for (let y = 0; y < TAG_COUNT; y++) sum += Math.exp(z[y]! - max);
+  const norm = max + Math.log(sum);
+  for (let y = 0; y < TAG_COUNT; y++) z[y]! -= norm;
 }
 
 /**
@@ -131,8 +146,8 @@ export function addMlpScores(mlp: NerMlp, hidden: Float64Array, weight: number, 
       const v = hidden[i * d + k]! + mlp.hiddenBias[k]!;
       a[k] = v > 0 ? v : 0;
     }
-    softmax(mlp.output, mlp.outputBias, a, d, z);
-    for (const out of targets) for (let y = 0; y < TAG_COUNT; y++) out[i * TAG_COUNT + y]! += weight * Math.log(Math.max(z[y]!, 1e-30));
+    logSoftmax(mlp.output, mlp.outputBias, a, d, z);
+    for (const out of targets) for (let y = 0; y < TAG_COUNT; y++) out[i * TAG_COUNT + y]! += weight * z[y]!;
   }
 }
 
