@@ -178,17 +178,32 @@ class StringSink implements FeatureSink {
   }
 }
 
+/** Collects hashes in a reused buffer; `take` copies out those added since the last `take`. */
 class HashSink implements FeatureSink {
-  out: number[] = [];
+  private buffer = new Uint32Array(256);
+  private count = 0;
+  private push(h: number): void {
+    if (this.count === this.buffer.length) {
+      const grown = new Uint32Array(this.buffer.length * 2);
+      grown.set(this.buffer);
+      this.buffer = grown;
+    }
+    this.buffer[this.count++] = h;
+  }
+  take(): Uint32Array {
+    const out = this.buffer.slice(0, this.count);
+    this.count = 0;
+    return out;
+  }
   add(name: string, a: string): void {
-    this.out.push(fnvContinue(fnvContinue(FNV_OFFSET, name), a) >>> 0);
+    this.push(fnvContinue(fnvContinue(FNV_OFFSET, name), a) >>> 0);
   }
   add2(name: string, a: string, b: string): void {
-    this.out.push(fnvContinue(fnvContinue(fnvContinue(fnvContinue(FNV_OFFSET, name), a), PIPE), b) >>> 0);
+    this.push(fnvContinue(fnvContinue(fnvContinue(fnvContinue(FNV_OFFSET, name), a), PIPE), b) >>> 0);
   }
   add3(name: string, a: string, b: string, c: string): void {
     const h = fnvContinue(fnvContinue(fnvContinue(fnvContinue(FNV_OFFSET, name), a), PIPE), b);
-    this.out.push(fnvContinue(fnvContinue(h, PIPE), c) >>> 0);
+    this.push(fnvContinue(fnvContinue(h, PIPE), c) >>> 0);
   }
 }
 
@@ -416,11 +431,14 @@ function localFeatures(v: TokenView, sink: FeatureSink): void {
   }
 }
 
+/** The gazetteer tag of token k ('' outside the sentence). */
+const gazAt = (marks: GazetteerMarks, k: number): string => (k < 0 || k >= marks.tags.length ? '' : marks.tags[k]!);
+/** The trigger bits of token k (0 outside the sentence). */
+const trigAt = (marks: GazetteerMarks, k: number): number => (k < 0 || k >= marks.triggers.length ? 0 : marks.triggers[k]!);
+
 /** Features of the token in its sentence: neighbours, their clusters, gazetteer matches, trigger words. */
 function contextFeatures(at: (i: number) => TokenView, marks: GazetteerMarks, i: number, sink: FeatureSink): void {
   const n = marks.tags.length;
-  const gazAt = (k: number): string => (k < 0 || k >= n ? '' : marks.tags[k]!);
-  const trigAt = (k: number): number => (k < 0 || k >= n ? 0 : marks.triggers[k]!);
   const v = at(i);
   const p1 = at(i - 1);
   const p2 = at(i - 2);
@@ -442,9 +460,9 @@ function contextFeatures(at: (i: number) => TokenView, marks: GazetteerMarks, i:
   if (p1.pro !== '') sink.add('p-1=', p1.pro);
   if (n1.pro !== '') sink.add('p+1=', n1.pro);
   if (p1.pro !== '' || p2.pro !== '') sink.add2('s-2s-1=', p2.stem, p1.stem);
-  const g = gazAt(i);
-  const g1 = gazAt(i - 1);
-  const g2 = gazAt(i + 1);
+  const g = gazAt(marks, i);
+  const g1 = gazAt(marks, i - 1);
+  const g2 = gazAt(marks, i + 1);
   if (g !== '') sink.add('g=', g);
   if (g1 !== '') sink.add('g-1=', g1);
   if (g2 !== '') sink.add('g+1=', g2);
@@ -453,9 +471,9 @@ function contextFeatures(at: (i: number) => TokenView, marks: GazetteerMarks, i:
   if (i + 1 < n) for (const part of marks.parts[i + 1]!) sink.add('gt+1=', part);
   if (i - 1 >= 0) for (const part of marks.parts[i - 1]!) sink.add('gt-1=', part);
   // «الرئيس قاسم …», «مدينة أستانا», «شركة أرامكو»: the trigger one or two words back.
-  const t1 = trigAt(i - 1);
-  const t2 = trigAt(i - 2);
-  const t0 = trigAt(i);
+  const t1 = trigAt(marks, i - 1);
+  const t2 = trigAt(marks, i - 2);
+  const t0 = trigAt(marks, i);
   if (t1 !== 0) sink.add('tr-1=', String(t1));
   if (t2 !== 0) sink.add('tr-2=', String(t2));
   if (t0 !== 0) sink.add('tr=', String(t0));
@@ -498,6 +516,9 @@ export function extractFeatureStrings(tokens: readonly string[], lexicon: NerLex
   });
 }
 
+/** One sink for every call: extraction is synchronous and never re-entered, and the buffer is reused. */
+const HASH_SINK = new HashSink();
+
 /**
  * Hashed features per token in two parts: those of the token alone (one array object per distinct token,
  * shared between its occurrences, so scorers may memoise on it) and those of its context.
@@ -505,19 +526,17 @@ export function extractFeatureStrings(tokens: readonly string[], lexicon: NerLex
 export function extractFeatureParts(tokens: readonly string[], lexicon: NerLexicon): { local: Uint32Array[]; context: Uint32Array[] } {
   const { views, marks } = sentenceViews(tokens, lexicon);
   const at = (i: number): TokenView => (i < 0 || i >= views.length ? BOUNDARY : views[i]!);
-  const sink = new HashSink();
+  const sink = HASH_SINK;
   const local: Uint32Array[] = [];
   const context: Uint32Array[] = [];
   views.forEach((v, i) => {
     if (v.localHashes === undefined) {
-      sink.out = [];
       localFeatures(v, sink);
-      v.localHashes = Uint32Array.from(sink.out);
+      v.localHashes = sink.take();
     }
     local.push(v.localHashes);
-    sink.out = [];
     contextFeatures(at, marks, i, sink);
-    context.push(Uint32Array.from(sink.out));
+    context.push(sink.take());
   });
   return { local, context };
 }
