@@ -10,10 +10,9 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { splitSentences } from '../src/arabic/sentences.js';
-import { tokenize } from '../src/arabic/tokenize.js';
 import type { NerTagger } from '../src/engine/stages/ner/tagger.js';
-import { loadCorpus, resolveDataDir } from './corpus.js';
+import { resolveDataDir } from './corpus.js';
+import { nerWorkload, WARM_UP_ARTICLES } from './suites/ner.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -28,7 +27,11 @@ async function taggerOf(tree: string, modelDir: string): Promise<NerTagger> {
   return createNerTagger(loadNerModel(modelDir), { segmenter });
 }
 
-const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+function median(xs: readonly number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -45,22 +48,17 @@ async function main(): Promise<void> {
   const rounds = Number(values.rounds);
   if (!(limit >= 1) || !(rounds >= 2)) throw new Error('ner-paired: --limit ≥ 1 and --rounds ≥ 2');
   const dataDir = resolveDataDir(ROOT);
-  const texts = await loadCorpus(dataDir, { limit });
+  const { texts, sentences, tokens } = await nerWorkload(dataDir, limit);
   if (texts.length === 0) {
     console.error(`ner-paired: no articles under ${dataDir}/news; set MARSAD_DATA. Skipping.`);
     return;
   }
-  const sentences = texts.map((t) => splitSentences(t));
-  let tokens = 0;
-  texts.forEach((text, i) => {
-    for (const s of sentences[i]!) tokens += tokenize(text.slice(s.start, s.end)).length;
-  });
   const sides = [
     { name: 'base', tagger: await taggerOf(baseTree, resolve(values['base-model'] ?? join(baseTree, 'resources/ner'))), speeds: [] as number[], mentions: '' },
     { name: 'this', tagger: await taggerOf(ROOT, resolve(values.model ?? join(ROOT, 'resources/ner'))), speeds: [] as number[], mentions: '' },
   ];
   // Warm-up: the JIT compiles both sides' hot paths before timing.
-  for (const side of sides) for (let i = 0; i < Math.min(200, texts.length); i++) side.tagger.findMentions(texts[i]!, sentences[i]!);
+  for (const side of sides) for (let i = 0; i < Math.min(WARM_UP_ARTICLES, texts.length); i++) side.tagger.findMentions(texts[i]!, sentences[i]!);
   for (let r = 0; r < rounds; r++) {
     // ABBA order, so neither side always runs first.
     for (const side of r % 2 === 0 ? sides : [...sides].reverse()) {

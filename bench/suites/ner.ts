@@ -4,13 +4,31 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCliticLexicon } from '../../src/arabic/clitic-lexicon.js';
 import { createSegmenter } from '../../src/arabic/clitics.js';
-import { splitSentences } from '../../src/arabic/sentences.js';
+import { splitSentences, type SentenceSpan } from '../../src/arabic/sentences.js';
+import { tokenize } from '../../src/arabic/tokenize.js';
 import { loadNerModel } from '../../src/engine/stages/ner/model-io.js';
 import { createNerTagger } from '../../src/engine/stages/ner/tagger.js';
 import { loadCorpus } from '../corpus.js';
 import { peakRssMb, rssNowMb } from '../measure.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Articles tagged before timing starts, so the JIT has compiled the hot paths. */
+export const WARM_UP_ARTICLES = 200;
+
+/**
+ * What the NER bench tags: up to `limit` articles of the news corpus, their sentence spans, and how many tokens
+ * findMentions sees in them (it tokenises sentence by sentence). Shared with bench/ner-paired.ts.
+ */
+export async function nerWorkload(dataDir: string, limit?: number): Promise<{ texts: string[]; sentences: SentenceSpan[][]; tokens: number }> {
+  const texts = await loadCorpus(dataDir, limit === undefined ? {} : { limit });
+  const sentences = texts.map((t) => splitSentences(t));
+  let tokens = 0;
+  texts.forEach((text, i) => {
+    for (const s of sentences[i]!) tokens += tokenize(text.slice(s.start, s.end)).length;
+  });
+  return { texts, sentences, tokens };
+}
 
 /**
  * Measures, on the calling thread (one core): loading resources/ner (or $MARSAD_NER_MODEL), then `findMentions` over every article
@@ -25,7 +43,7 @@ export async function runNerBench(options: { dataDir: string; log: (line: string
     log(`ner bench: no model at ${modelDir}; run \`npm run train:ner\`. Skipping.`);
     return {};
   }
-  const texts = await loadCorpus(options.dataDir, options.limit === undefined ? {} : { limit: options.limit });
+  const { texts, sentences, tokens } = await nerWorkload(options.dataDir, options.limit);
   if (texts.length === 0) {
     log(`ner bench: no articles under ${options.dataDir}/news. Skipping.`);
     return {};
@@ -37,11 +55,9 @@ export async function runNerBench(options: { dataDir: string; log: (line: string
   const rssAfterLoadMb = rssNowMb() ?? Number.NaN;
   const segmenter = createSegmenter(loadCliticLexicon(join(ROOT, 'resources/arabic/clitic-lexicon.tsv')));
   const tagger = createNerTagger(model, { segmenter });
-  const sentences = texts.map((t) => splitSentences(t));
 
-  // Warm-up on the first 200 articles so the JIT has compiled the hot paths before timing.
-  for (let i = 0; i < Math.min(200, texts.length); i++) tagger.findMentions(texts[i]!, sentences[i]!);
-  let tokens = 0;
+  // Warm-up so the JIT has compiled the hot paths before timing.
+  for (let i = 0; i < Math.min(WARM_UP_ARTICLES, texts.length); i++) tagger.findMentions(texts[i]!, sentences[i]!);
   let mentions = 0;
   const start = process.hrtime.bigint();
   for (let i = 0; i < texts.length; i++) {
@@ -49,9 +65,6 @@ export async function runNerBench(options: { dataDir: string; log: (line: string
     mentions += found.length;
   }
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  // Tokens counted outside the timing, as findMentions sees them (per sentence).
-  const { tokenize } = await import('../../src/arabic/tokenize.js');
-  for (let i = 0; i < texts.length; i++) for (const s of sentences[i]!) tokens += tokenize(texts[i]!.slice(s.start, s.end)).length;
   const result = {
     loadMs,
     articles: texts.length,
